@@ -1,0 +1,152 @@
+"""Resolving a quote to a character span of an article: exact, normalised, then fuzzy.
+
+Normalisation folds case, white space, curly/straight quotes and apostrophes, dashes and the
+backslash-escaped quotes of bad scrapes, keeping a map back to original offsets. The fuzzy
+step seeds candidate regions from word 3-grams shared with the article (one pass over the
+article, so cost grows linearly with its length) and scores only windows around the seeds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from rapidfuzz import fuzz
+
+FUZZY_THRESHOLD = 90.0
+_CHAR_MAP = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+                           "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+                           "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "\u00a0": " ", "…": "..."})
+
+
+class AlignmentStatus(str, Enum):
+    exact = "exact"
+    normalised = "normalised"
+    fuzzy = "fuzzy"
+    misattributed = "misattributed"   # found, but in another article than the one cited
+    not_found = "not_found"
+
+
+@dataclass(frozen=True)
+class Alignment:
+    status: AlignmentStatus
+    start: int | None = None
+    end: int | None = None
+    score: float = 0.0
+    article_id: str | None = None   # where it was found (differs from the cited one when misattributed)
+
+    @property
+    def found(self) -> bool:
+        return self.start is not None
+
+
+class NormalisedText:
+    """A normalised copy of a text with a map from each normalised character to its original offset."""
+
+    def __init__(self, text: str):
+        chars: list[str] = []
+        index: list[int] = []
+        last_space = True
+        i = 0
+        while i < len(text):
+            ch = text[i]
+            if ch == "\\" and i + 1 < len(text) and text[i + 1] in "\"'‘’“”":
+                i += 1
+                continue
+            mapped = ch.translate(_CHAR_MAP).lower()
+            if mapped.isspace():
+                if not last_space:
+                    chars.append(" ")
+                    index.append(i)
+                last_space = True
+            else:
+                for piece in mapped:
+                    chars.append(piece)
+                    index.append(i)
+                last_space = False
+            i += 1
+        self.text = "".join(chars)
+        self.index = index
+        self.original = text
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of normalised text[start:end]."""
+        return self.index[start], self.index[end - 1] + 1
+
+
+def normalise(text: str) -> str:
+    return NormalisedText(text).text.strip()
+
+
+class ArticleIndex:
+    """One article prepared for repeated alignment (normalised text and a word 3-gram index)."""
+
+    def __init__(self, article_id: str, text: str):
+        self.article_id = article_id
+        self.text = text
+        self.norm = NormalisedText(text)
+        self._words = [(m.start(), m.end()) for m in re.finditer(r"\w+", self.norm.text)]
+        self._grams: dict[tuple[str, ...], list[int]] = {}
+        for i in range(len(self._words) - 2):
+            key = tuple(self.norm.text[s:e] for s, e in self._words[i:i + 3])
+            self._grams.setdefault(key, []).append(i)
+
+    def align(self, quote: str, threshold: float = FUZZY_THRESHOLD) -> Alignment:
+        """Best span for ``quote`` in this article (status not_found when below ``threshold``)."""
+        if not quote.strip():
+            return Alignment(AlignmentStatus.not_found)
+        position = self.text.find(quote)
+        if position >= 0:
+            return Alignment(AlignmentStatus.exact, position, position + len(quote), 100.0, self.article_id)
+        needle = normalise(quote)
+        position = self.norm.text.find(needle)
+        if position >= 0 and needle:
+            start, end = self.norm.span(position, position + len(needle))
+            return Alignment(AlignmentStatus.normalised, start, end, 100.0, self.article_id)
+        return self._fuzzy(needle, threshold)
+
+    def _fuzzy(self, needle: str, threshold: float) -> Alignment:
+        words = re.findall(r"\w+", needle)
+        if len(words) < 3:
+            return Alignment(AlignmentStatus.not_found)
+        starts: dict[int, int] = {}
+        for i in range(len(words) - 2):
+            for hit in self._grams.get(tuple(words[i:i + 3]), ()):
+                region = max(0, hit - i)
+                starts[region] = starts.get(region, 0) + 1
+        best = Alignment(AlignmentStatus.not_found)
+        for region, _ in sorted(starts.items(), key=lambda kv: -kv[1])[:5]:
+            first = self._words[min(region, len(self._words) - 1)][0]
+            lo = max(0, first - len(needle) // 2)
+            window = self.norm.text[lo:first + len(needle) * 3 // 2]
+            found = fuzz.partial_ratio_alignment(needle, window)
+            if found is not None and found.score > best.score and found.score >= threshold:
+                start, end = _snap(self.text, *self.norm.span(lo + found.dest_start, lo + found.dest_end))
+                best = Alignment(AlignmentStatus.fuzzy, start, end, round(found.score, 1), self.article_id)
+        return best
+
+
+def _snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span to whole words."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
+def align_quote(quote: str, cited: str, indexes: dict[str, ArticleIndex],
+                threshold: float = FUZZY_THRESHOLD) -> Alignment:
+    """Align in the cited article; failing that, look in the others (misattributed) before giving up."""
+    if cited in indexes:
+        found = indexes[cited].align(quote, threshold)
+        if found.found:
+            return found
+    for article_id, index in indexes.items():
+        if article_id == cited:
+            continue
+        found = index.align(quote, threshold)
+        if found.found:
+            return Alignment(AlignmentStatus.misattributed, found.start, found.end, found.score, article_id)
+    return Alignment(AlignmentStatus.not_found)

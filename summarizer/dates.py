@@ -1,0 +1,134 @@
+"""Date phrases found in news text, resolved against the article's publication date.
+
+News convention: a bare weekday ("on Wednesday") is the most recent such day on or before
+publication; "next year" is publication year + 1; a month without a year is the nearest
+occurrence (a past month for a past-tense report is not guessed: it is taken in the same year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_RELATIVE_YEAR = r"(?:next|last|this|the\s+coming|the\s+upcoming|the\s+previous|the\s+current)\s+year"
+
+DATE_PATTERN = re.compile(
+    r"\b(?:"
+    rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?P<dmy>\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})"
+    rf"|(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"|(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}}))"
+    rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?!,?\s+\d{{4}}))"
+    rf"|(?P<my>{_MONTH}(?:\s+of)?\s+\d{{4}})"
+    rf"|(?P<m_rel>(?:in\s+)?{_MONTH}\s+{_RELATIVE_YEAR})"
+    rf"|(?P<rel_year>{_RELATIVE_YEAR})"
+    rf"|(?P<weekday>(?:on\s+|last\s+|this\s+)?{_WEEKDAY})"
+    r"|(?P<day_rel>today|yesterday|tomorrow|this\s+(?:morning|evening|afternoon)|tonight)"
+    r"|(?P<period>\d{4}\s*[-–]\s*\d{2,4})"
+    r"|(?P<year>(?:in|by|until|since|of|for)\s+(?:19|20)\d{2})"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    text: str
+    start: int
+    end: int
+    iso: str | None
+
+
+def resolve(phrase: str, published: dt.date | None) -> str | None:
+    """ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for a date phrase; None when it cannot be resolved."""
+    match = DATE_PATTERN.search(phrase)
+    if not match:
+        return None
+    return _resolve_match(match, published)
+
+
+def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> list[FoundDate]:
+    """Every date phrase in text[start:end] with offsets into ``text``."""
+    found = []
+    for match in DATE_PATTERN.finditer(text, start, len(text) if end is None else end):
+        found.append(FoundDate(match.group(0), match.start(), match.end(), _resolve_match(match, published)))
+    return found
+
+
+def same_date(a: str | None, b: str | None) -> bool:
+    """True when two ISO dates agree at the coarser of their two granularities."""
+    if not a or not b:
+        return False
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _month(token: str) -> int:
+    word = token.lower().rstrip(".")
+    return MONTHS.get(word) or MONTHS[word[:3]]
+
+
+def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | None:
+    kind = match.lastgroup
+    text = match.group(0)
+    words = re.findall(r"[A-Za-z]+|\d+", text)
+    numbers = [int(w) for w in words if w.isdigit()]
+    month_words = [w for w in words if w.lower().rstrip(".") in MONTHS]
+    if kind == "iso":
+        try:
+            return dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
+    if kind in ("dmy", "mdy"):
+        day = next(n for n in numbers if n < 100)
+        year = next(n for n in numbers if n >= 1000)
+        return _safe_date(year, _month(month_words[0]), day)
+    if kind == "my":
+        return f"{numbers[-1]:04d}-{_month(month_words[0]):02d}"
+    if kind == "year":
+        return f"{numbers[-1]:04d}"
+    if kind == "period":
+        return f"{numbers[0]:04d}"
+    if published is None:
+        return None
+    if kind in ("md", "dm"):
+        return _safe_date(published.year, _month(month_words[0]), numbers[0])
+    if kind == "rel_year":
+        return f"{published.year + _year_offset(text):04d}"
+    if kind == "m_rel":
+        return f"{published.year + _year_offset(text):04d}-{_month(month_words[0]):02d}"
+    if kind == "weekday":
+        target = WEEKDAYS[words[-1].lower()]
+        back = (published.weekday() - target) % 7
+        return (published - dt.timedelta(days=back)).isoformat()
+    if kind == "day_rel":
+        offset = {"yesterday": -1, "tomorrow": 1}.get(words[0].lower(), 0)
+        return (published + dt.timedelta(days=offset)).isoformat()
+    return None
+
+
+def _year_offset(text: str) -> int:
+    lowered = text.lower()
+    if "next" in lowered or "coming" in lowered or "upcoming" in lowered:
+        return 1
+    if "last" in lowered or "previous" in lowered:
+        return -1
+    return 0
+
+
+def _safe_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None

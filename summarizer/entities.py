@@ -1,0 +1,209 @@
+"""People, organisations and places: mentions in text, titles, aliases and spelling variants.
+
+"PM Modi" = "Narendra Modi" = "Prime Minister Narendra Modi"; "EAM Jaishankar" = "S. Jaishankar";
+"Pavan Kapoor" ~ "Pawan Kapoor" is a *variant* (same person, different spelling), reported as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from rapidfuzz import fuzz
+
+# Longest first so that "Deputy Prime Minister" wins over "Prime Minister".
+TITLES = sorted([
+    "President", "Vice President", "Prime Minister", "Deputy Prime Minister", "PM", "Premier",
+    "External Affairs Minister", "EAM", "Foreign Minister", "FM", "Foreign Secretary", "Minister",
+    "Trade Minister", "Defence Minister", "Defense Minister", "Finance Minister", "Commerce Minister",
+    "Joint Secretary", "Secretary", "Ambassador", "Envoy", "Spokesman", "Spokesperson",
+    "Kremlin Spokesman", "Presidential aide", "Presidential Aide", "Chancellor", "King", "Queen",
+    "Leader", "Mr", "Mr.", "Mrs", "Ms", "Dr", "Dr.", "Shri", "Sheikh", "Tsar", "Saint", "St",
+    "Economic Adviser", "Adviser", "Advisor", "Chairman", "Governor", "Mayor", "Senator",
+], key=len, reverse=True)
+DEMONYMS = {
+    "Indian": "India", "Russian": "Russia", "Chinese": "China", "American": "United States",
+    "US": "United States", "U.S.": "United States", "British": "United Kingdom", "French": "France",
+    "German": "Germany", "Japanese": "Japan", "Ukrainian": "Ukraine", "Austrian": "Austria",
+    "Israeli": "Israel", "Pakistani": "Pakistan", "Iranian": "Iran", "Turkish": "Turkey",
+    "Brazilian": "Brazil", "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates",
+    "Philippine": "Philippines", "Vietnamese": "Vietnam", "Korean": "Korea",
+}
+_TITLE_WORDS = [t.split() for t in TITLES] + [["Ministers"], ["Presidents"], ["Leaders"]]
+_CAPITAL_RUN = re.compile(r"[A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?)*")
+# Capitalised words that start sentences or headlines but are not names.
+_NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "He", "She", "It", "We", "They", "This", "That", "These", "Those",
+    "During", "After", "Before", "Earlier", "Meanwhile", "While", "Speaking", "Despite", "Following",
+    "According", "Last", "Next", "Both", "His", "Her", "Our", "Their", "Said", "And", "But", "As", "Of",
+    "For", "With", "To", "By", "From", "I", "Today", "Yesterday", "Read", "Trending", "Now", "Also",
+    "However", "Moreover", "Hence", "Thus", "Firstly", "Subsequent", "Conveying", "Honoured", "Honored",
+    "Apprised", "Amid", "Prior", "Signed", "Even", "Noted", "Exchanged", "Appreciated", "Heartily",
+    "Congratulated", "Discussed", "Met", "Meets", "Invites", "Seeks", "Says", "If", "So", "Yes", "No",
+    "Of course", "Breaking", "Established", "Located", "Updated", "Russian", "Indian", "Chinese",
+    "Our", "My", "Your", "Its", "There", "Here", "What", "When", "Where", "Who", "Why", "How", "Some",
+    "Many", "Several", "All", "Each", "Every", "Any", "One", "Two", "Three", "First", "Second", "Third",
+    "New", "Old", "Special", "Strong", "Exciting", "Discover", "Explore", "Subscribe", "Leave", "Scroll",
+    "Continue", "Click", "POST", "COMMENTS", "Mr", "Mr.", "Ms", "Dr", "Dr.", "Mrs",
+}
+_MONTH_OR_DAY = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                 "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                 "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+                 "saturday", "sunday"}
+_COUNTRIES = set(DEMONYMS.values()) | {"India", "Russia", "China", "Ukraine", "Austria"}
+
+
+def _is_break(word: str) -> bool:
+    bare = word.rstrip(".")
+    return bare in _NOT_NAMES or bare.lower() in _MONTH_OR_DAY
+
+
+class NameMatch(str, Enum):
+    exact = "exact"        # same words after normalisation
+    alias = "alias"        # same person: a title, initial or first name added or left out
+    variant = "variant"    # same person, a spelling differs (Pavan / Pawan)
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+    name: str
+    title: str | None
+    country: str | None
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Capitalised name mentions in text[start:end], each with any title and demonym before it."""
+    stop = len(text) if end is None else end
+    mentions = []
+    for run in _CAPITAL_RUN.finditer(text, start, stop):
+        words = [(m.group(0), run.start() + m.start()) for m in re.finditer(r"\S+", run.group(0))]
+        group: list[tuple[str, int]] = []
+        for word in words + [("", -1)]:
+            if word[1] >= 0 and not _is_break(word[0]):
+                group.append(word)
+                continue
+            mention = _mention_from(text, group)
+            if mention:
+                mentions.append(mention)
+            group = []
+    return mentions
+
+
+def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
+    """One mention from a run of capitalised words: demonym, then titles, then the name."""
+    if not words:
+        return None
+    first = words[0][1]
+    country = None
+    lead = re.sub(r"['’]s$", "", words[0][0])
+    if len(words) > 1 and (lead in DEMONYMS or (lead != words[0][0] and lead in _COUNTRIES)):
+        country = DEMONYMS.get(lead, lead)  # "Russian President ...", "India’s External Affairs Minister"
+        words = words[1:]
+    title_words: list[str] = []
+    matched = True
+    while matched and words:
+        matched = False
+        for title in _TITLE_WORDS:
+            if [w for w, _ in words[:len(title)]] == title:
+                title_words.extend(title)
+                words = words[len(title):]
+                matched = True
+                break
+    if len(words) > 1 and words[0][0] in _COUNTRIES:
+        words = words[1:]  # "Ambassador to Russia Pavan Kapoor": the run restarts at "Russia"
+    if not words:
+        return None
+    last_word, last_start = words[-1]
+    last_word = re.sub(r"['’]s$", "", last_word).rstrip(".,")
+    words = words[:-1] + [(last_word, last_start)] if last_word else words[:-1]
+    if not words:
+        return None
+    name_start = words[0][1]
+    name_end = words[-1][1] + len(words[-1][0])
+    name = text[name_start:name_end]
+    if len(name) < 2 or (len(words) == 1 and not title_words and len(name) < 3):
+        return None
+    mention_start = first if (title_words or country) else name_start
+    return Mention(text[mention_start:name_end], mention_start, name_end, name,
+                   " ".join(title_words) or None, country)
+
+
+def strip_title(name: str) -> str:
+    """'Russian President Vladimir Putin' -> 'Vladimir Putin'; 'EAM S. Jaishankar' -> 'S. Jaishankar'."""
+    words = name.strip().split()
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        if words[0] in DEMONYMS:
+            words.pop(0)
+            changed = True
+        for title in TITLES:
+            parts = title.split()
+            if words[:len(parts)] == parts and len(words) > len(parts):
+                del words[:len(parts)]
+                changed = True
+                break
+    return " ".join(words)
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lower-case name words without titles, punctuation or possessives."""
+    core = strip_title(name)
+    core = re.sub(r"['’]s\b", "", core)
+    return [t for t in re.split(r"[^\w]+", core.lower()) if t]
+
+
+def match_names(a: str, b: str, variant_threshold: float = 80.0) -> NameMatch | None:
+    """How two person/organisation/place names relate, or None when they are different entities."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return None
+    if ta == tb:
+        return NameMatch.exact
+    if _compatible(ta, tb, exact=True):
+        return NameMatch.alias
+    if _compatible(ta, tb, exact=False, threshold=variant_threshold):
+        return NameMatch.variant
+    return None
+
+
+def same_entity(a: str, b: str) -> bool:
+    """True when the names denote the same entity (aliases and spelling variants included)."""
+    return match_names(a, b) is not None
+
+
+def country_of(word: str | None) -> str | None:
+    """'Russian' -> 'Russia'; a country name stays as it is."""
+    if not word:
+        return None
+    return DEMONYMS.get(word.strip(), word.strip())
+
+
+def _compatible(ta: list[str], tb: list[str], *, exact: bool, threshold: float = 100.0) -> bool:
+    """Surnames agree and every other word of the shorter name fits one of the longer (initials too)."""
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) == 1 and len(long_) > 1 and exact:
+        return short[0] in long_  # "Xi" = "Xi Jinping", "Modi" = "Narendra Modi"
+    if not _token_eq(short[-1], long_[-1], exact, threshold):
+        return False
+    rest = long_[:-1]
+    for token in short[:-1]:
+        hit = next((t for t in rest if _token_eq(token, t, exact, threshold)
+                    or (len(token) == 1 and t.startswith(token))
+                    or (len(t) == 1 and token.startswith(t))), None)
+        if hit is None:
+            return False
+        rest.remove(hit)
+    return True
+
+
+def _token_eq(a: str, b: str, exact: bool, threshold: float) -> bool:
+    if a == b:
+        return True
+    if exact or len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+        return False
+    return fuzz.ratio(a, b) >= threshold

@@ -1,0 +1,147 @@
+"""``summarize()``: articles -> passages -> model -> facts -> merged summary -> grounding report."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from . import prompts
+from .articles import Article, load_articles
+from .embedded import DEFAULT_EMBEDDED, EMBEDDED_PREFIX, EmbeddedServer, is_embedded, litellm_name
+from .errors import ExtractionFailed
+from .extract import Task, messages_for, person_names, plan_tasks
+from .grounding import GroundingReport, Policy, apply_policy, check
+from .llm import Completion, RetryPolicy, StructuredModel
+from .merge import collect_participants, collect_topics, merge_facts, title_and_narrative
+from .passages import find_passages
+from .schema import FACT_TYPES, EventSummary, Fact
+
+DEFAULT_MODEL = EMBEDDED_PREFIX + DEFAULT_EMBEDDED
+LOCAL_KEY = "sk-local-no-key"
+Progress = Callable[[int, int, str], None]
+
+
+class FailedTask(BaseModel):
+    """A passage the model could not turn into a valid fact (the run carried on without it)."""
+
+    kind: str
+    article_id: str
+    start: int
+    end: int
+    error: str
+
+
+class SummaryResult(BaseModel):
+    """A summary with its grounding report and how it was made."""
+
+    summary: EventSummary
+    report: GroundingReport | None = None
+    model: str
+    prompt_version: str
+    prompt_hashes: dict[str, str]
+    usage: dict[str, Any]
+    elapsed_seconds: float
+    article_ids: list[str]
+    failed_tasks: list[FailedTask] = Field(default_factory=list)
+
+
+def resolve_model(model: str | None, api_base: str | None) -> tuple[str, str | None]:
+    """The model and API base to use: arguments, then SUMMARIZER_MODEL / SUMMARIZER_API_BASE, then the default."""
+    return (model or os.environ.get("SUMMARIZER_MODEL") or DEFAULT_MODEL,
+            api_base or os.environ.get("SUMMARIZER_API_BASE") or None)
+
+
+def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: str | None = None,
+              api_base: str | None = None, api_key: str | None = None, completion: Completion | None = None,
+              policy: Policy = "flag", run_check: bool = True, concurrency: int = 1,
+              max_passage_chars: int = 1200, retry: RetryPolicy = RetryPolicy(),
+              progress: Progress | None = None) -> SummaryResult:
+    """Summarise the articles of one event with the given model (embedded local model by default)."""
+    started = time.monotonic()
+    loaded = load_articles(articles)
+    by_id = {a.id: a for a in loaded}
+    model, api_base = resolve_model(model, api_base)
+    with ExitStack() as stack:
+        call_name = model
+        if is_embedded(model):
+            call_name = litellm_name(model)
+            if api_base is None and completion is None:
+                api_base = stack.enter_context(EmbeddedServer(model))
+            api_key = api_key or LOCAL_KEY
+        elif api_base and model.startswith("openai/") and not api_key and not os.environ.get("OPENAI_API_KEY"):
+            api_key = LOCAL_KEY  # local OpenAI-compatible servers (llama.cpp, vLLM) take any key
+        llm = StructuredModel(call_name, api_base=api_base, api_key=api_key, completion=completion, retry=retry)
+        tasks = _plan(loaded, max_passage_chars)
+        facts, failures = _run(llm, tasks, concurrency, progress)
+    summary = build_summary(loaded, facts, find_passages(loaded, max_passage_chars))
+    report = None
+    if run_check:
+        report = check(summary, loaded)
+        summary, report = apply_policy(summary, report, policy, loaded)
+        summary.title, summary.narrative = title_and_narrative(summary)
+    return SummaryResult(summary=summary, report=report, model=model, prompt_version=prompts.prompt_version(),
+                         prompt_hashes=prompts.prompt_hashes(), usage=llm.usage.to_dict(),
+                         elapsed_seconds=round(time.monotonic() - started, 3), article_ids=list(by_id),
+                         failed_tasks=failures)
+
+
+async def asummarize(articles: Iterable[Article | str | Path] | str | Path, **options: Any) -> SummaryResult:
+    """The async twin of :func:`summarize` (runs it in a worker thread)."""
+    return await asyncio.to_thread(summarize, articles, **options)
+
+
+def _plan(articles: list[Article], max_passage_chars: int) -> list[tuple[Task, str, int, int]]:
+    by_id = {a.id: a for a in articles}
+    people = {a.id: person_names(a) for a in articles}
+    planned = []
+    for passage in find_passages(articles, max_passage_chars):
+        article = by_id[passage.article_id]
+        for task in plan_tasks(article, passage, people[article.id]):
+            planned.append((task, passage.article_id, passage.start, passage.end))
+    return planned
+
+
+def _run(llm: StructuredModel, tasks: list[tuple[Task, str, int, int]], concurrency: int,
+         progress: Progress | None) -> tuple[list[tuple[str, Fact]], list[FailedTask]]:
+    """Run every task; a task whose output never validates is recorded, the others go on."""
+    facts: list[tuple[str, Fact]] = []
+    failures: list[FailedTask] = []
+    done = 0
+
+    def one(item: tuple[Task, str, int, int]) -> tuple[Fact | None, FailedTask | None]:
+        task, article_id, start, end = item
+        try:
+            answer = llm.extract(task.response_model, messages_for(task))
+        except ExtractionFailed as exc:
+            return None, FailedTask(kind=task.kind, article_id=article_id, start=start, end=end, error=str(exc))
+        return task.build(answer), None
+
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        for item, (fact, failure) in zip(tasks, pool.map(one, tasks)):
+            done += 1
+            if fact is not None:
+                facts.append((item[0].kind, fact))
+            if failure is not None:
+                failures.append(failure)
+            if progress:
+                progress(done, len(tasks), f"{item[0].kind} in {item[1]}")
+    return facts, failures
+
+
+def build_summary(articles: list[Article], facts: list[tuple[str, Fact]], passages: list[Any]) -> EventSummary:
+    """Merge per-passage facts into one EventSummary with participants, topics, title and narrative."""
+    merged: dict[str, list[Fact]] = {kind: merge_facts(kind, [f for k, f in facts if k == kind])
+                                     for kind in FACT_TYPES if kind not in ("participants", "topics")}
+    all_facts = [f for group in merged.values() for f in group]
+    summary = EventSummary(title="", participants=collect_participants(articles, all_facts),
+                           topics=collect_topics(passages), **merged)  # type: ignore[arg-type]
+    summary.title, summary.narrative = title_and_narrative(summary)
+    return summary
