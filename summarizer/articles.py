@@ -22,7 +22,7 @@ ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
 
 # " date 2023-12-28 Optional title" (seeds) or "date 2024-07-10" followed by "source URL".
 _DATE_LINE = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(\S.*))?[ \t]*(?:\r?\n|$)")
-_SOURCE_LINE = re.compile(r"^[ \t]*source[ \t]+(\S+)[ \t]*(?:\r?\n|$)")
+_SOURCE_LINE = re.compile(r"[ \t]*source[ \t]+(\S+)[ \t]*(?:\r?\n|$)")
 
 
 class Article(BaseModel):

@@ -41,7 +41,7 @@ _NOT_NAMES = {
     "However", "Moreover", "Hence", "Thus", "Firstly", "Subsequent", "Conveying", "Honoured", "Honored",
     "Apprised", "Amid", "Prior", "Signed", "Even", "Noted", "Exchanged", "Appreciated", "Heartily",
     "Congratulated", "Discussed", "Met", "Meets", "Invites", "Seeks", "Says", "If", "So", "Yes", "No",
-    "Of course", "Breaking", "Established", "Located", "Updated", "Russian", "Indian", "Chinese",
+    "Of course", "Breaking", "Established", "Located", "Updated",
     "Our", "My", "Your", "Its", "There", "Here", "What", "When", "Where", "Who", "Why", "How", "Some",
     "Many", "Several", "All", "Each", "Every", "Any", "One", "Two", "Three", "First", "Second", "Third",
     "New", "Old", "Special", "Strong", "Exciting", "Discover", "Explore", "Subscribe", "Leave", "Scroll",
@@ -52,6 +52,11 @@ _MONTH_OR_DAY = {"january", "february", "march", "april", "may", "june", "july",
                  "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
                  "saturday", "sunday"}
 _COUNTRIES = set(DEMONYMS.values()) | {"India", "Russia", "China", "Ukraine", "Austria"}
+
+
+def _ends_sentence(word: str) -> bool:
+    """'Modi.' ends a sentence; 'S.', 'Dr.' and 'St.' do not."""
+    return word.endswith(".") and len(word) > 3 and word not in ("Sept.", "Prof.")
 
 
 def _is_break(word: str) -> bool:
@@ -81,21 +86,21 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     mentions = []
     for run in _CAPITAL_RUN.finditer(text, start, stop):
         words = [(m.group(0), run.start() + m.start()) for m in re.finditer(r"\S+", run.group(0))]
-        group: list[tuple[str, int]] = []
-        for word in words + [("", -1)]:
-            if word[1] >= 0 and not _is_break(word[0]):
-                group.append(word)
+        groups: list[list[tuple[str, int]]] = [[]]
+        for word in words:
+            if _is_break(word[0]):
+                groups.append([])
                 continue
-            mention = _mention_from(text, group)
-            if mention:
-                mentions.append(mention)
-            group = []
+            if groups[-1] and _ends_sentence(groups[-1][-1][0]):
+                groups.append([])
+            groups[-1].append(word)
+        mentions.extend(m for m in (_mention_from(text, g) for g in groups) if m)
     return mentions
 
 
 def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
     """One mention from a run of capitalised words: demonym, then titles, then the name."""
-    if not words:
+    if not words or (len(words) == 1 and words[0][0] in DEMONYMS):
         return None
     first = words[0][1]
     country = None

@@ -121,30 +121,32 @@ def _field(verdict: Verdict, reason: str, value: Any, spans: list[Span] | None =
 
 
 def check_name(value: str, support: _Support) -> FieldCheck:
-    """A person, organisation or place named in the evidence (aliases, titles, variants)."""
-    variant_spans: list[Span] = []
-    variant_seen = None
+    """A person, organisation or place named in the evidence (aliases, titles, demonyms); other
+    spellings of the same name in the evidence are noted as variants."""
+    found: FieldCheck | None = None
+    variants: dict[str, Span] = {}
+    country = country_of(value)
     for article, start, end, text in support.texts():
-        if normalise(value) in normalise(text):
-            return _field(Verdict.supported, "named in the evidence", value,
-                          [Span(article_id=article.id, start=start, end=end)])
+        if found is None and normalise(value) in normalise(text):
+            found = _field(Verdict.supported, "named in the evidence", value,
+                           [Span(article_id=article.id, start=start, end=end)])
         for mention in find_mentions(article.text, start, end):
             how = match_names(value, mention.name)
-            if how in (NameMatch.exact, NameMatch.alias):
-                return _field(Verdict.supported, f"named in the evidence as {mention.text!r}", value,
-                              [Span(article_id=article.id, start=mention.start, end=mention.end)])
-            if how == NameMatch.variant:
-                variant_seen = mention.name
-                variant_spans.append(Span(article_id=article.id, start=mention.start, end=mention.end))
-        country = country_of(value)
-        for demonym_hit in re.finditer(r"\b[A-Z][a-z]+\b", text):
-            if country_of(demonym_hit.group(0)) == country and demonym_hit.group(0) != country:
-                return _field(Verdict.supported, f"named in the evidence as {demonym_hit.group(0)!r}", value,
-                              [Span(article_id=article.id, start=start + demonym_hit.start(),
-                                    end=start + demonym_hit.end())])
-    if variant_seen:
-        return _field(Verdict.supported, f"named in the evidence with another spelling ({variant_seen!r})",
-                      value, variant_spans, note=f"spelling variant: {value} / {variant_seen}")
+            span = Span(article_id=article.id, start=mention.start, end=mention.end)
+            if how in (NameMatch.exact, NameMatch.alias) and found is None:
+                found = _field(Verdict.supported, f"named in the evidence as {mention.text!r}", value, [span])
+            elif how == NameMatch.variant:
+                variants.setdefault(mention.name, span)
+        for word in re.finditer(r"\b[A-Z][a-z]+\b", text):
+            if found is None and word.group(0) != country and country_of(word.group(0)) == country:
+                found = _field(Verdict.supported, f"named in the evidence as {word.group(0)!r}", value,
+                               [Span(article_id=article.id, start=start + word.start(), end=start + word.end())])
+    note = f"spelling variant: {value} / {' / '.join(variants)}" if variants else None
+    if found is not None:
+        return found.model_copy(update={"note": note})
+    if variants:
+        return _field(Verdict.supported, f"named in the evidence with another spelling ({next(iter(variants))!r})",
+                      value, list(variants.values()), note=note)
     return _field(Verdict.unsupported, "not named in the evidence", value)
 
 
@@ -220,8 +222,8 @@ _STATUS_CUES: dict[AgreementStatus, str] = {
     AgreementStatus.signed: r"\b(?:signed|signing of|inked|sign(?:s|ed)? (?:an?|the)|concluded)\b",
     AgreementStatus.agreed: r"\b(?:agreed|agree to|agreement was reached|reached an agreement|adopted|"
                             r"set (?:a|the) (?:goal|target))\b",
-    AgreementStatus.under_negotiation: r"\b(?:negotiat\w*|talks on|resume|under discussion)\b",
-    AgreementStatus.proposed: r"\b(?:propos\w*|suggest\w*|upcoming|planned|to accelerate the adoption)\b",
+    AgreementStatus.under_negotiation: r"\b(?:negotiat\w*|talks on|resume|under discussion|adoption of)\b",
+    AgreementStatus.proposed: r"\b(?:propos\w*|suggest\w*|upcoming|planned)\b",
     AgreementStatus.discussed: r"\b(?:discuss\w*|talked about|spoke about|exchanged views)\b",
 }
 _NOT_DONE = re.compile(r"\b(?:not|never|yet to|no|failed to|without)\b[^.]{0,30}\b(?:sign\w*|agree\w*|ink\w*)\b"
@@ -317,9 +319,13 @@ def check_role(fact: Participant, support: _Support) -> FieldCheck:
     role = normalise(fact.role)
     for article, start, end, _ in support.texts():
         for mention in find_mentions(article.text, start, end):
-            if same_entity(fact.name, mention.name) and mention.title and (
-                    normalise(mention.title) == role or role in normalise(mention.text)):
-                return _field(Verdict.supported, f"called {mention.text!r}", fact.role,
+            if not same_entity(fact.name, mention.name):
+                continue
+            lead = normalise(article.text[max(start, mention.start - 80):mention.start])
+            if (mention.title and normalise(mention.title) == role) or role in normalise(mention.text) \
+                    or re.search(rf"{re.escape(role)}\b(?:(?!\b(?:and|met|meets|with|said|told|by)\b)[^.;]){{0,50}}$",
+                                 lead):
+                return _field(Verdict.supported, f"called {fact.role!r} before {mention.name!r}", fact.role,
                               [Span(article_id=article.id, start=mention.start, end=mention.end)])
     return _field(Verdict.unsupported, f"the evidence does not call {fact.name} {fact.role!r}", fact.role)
 
@@ -387,6 +393,19 @@ def _check_kind_acronym(kind: str, support: _Support) -> FieldCheck:
     return _field(Verdict.unsupported, f"{kind} not in the evidence", kind)
 
 
+# The fields that identify a fact: an article corroborates it when these are supported by its own
+# evidence and nothing there is contradicted (dates may need another article's publication date).
+KEY_FIELDS = {"participants": ("name",), "meetings": ("participants",),
+              "invitations": ("inviter", "invitee", "direction"), "agreements": ("subject", "status"),
+              "trade_figures": ("value", "metric"), "topics": ("name",)}
+
+
+def _corroborates(kind: str, fact: Fact, spans: list[tuple[Article, int, int]]) -> bool:
+    fields = _fields_of(fact, _Support(spans))
+    return all(fields[k].verdict == Verdict.supported for k in KEY_FIELDS[kind] if k in fields) and \
+        not any(f.verdict == Verdict.contradicted for f in fields.values())
+
+
 def check_fact(kind: str, index: int, fact: Fact, articles: dict[str, Article],
                indexes: dict[str, ArticleIndex]) -> FactCheck:
     """Align the fact's evidence, then verify each field against the aligned spans."""
@@ -410,10 +429,8 @@ def check_fact(kind: str, index: int, fact: Fact, articles: dict[str, Article],
                          evidence=evidence_checks, corroboration=0)
     fields = _fields_of(fact, _Support(spans))
     verdict = max((f.verdict for f in fields.values()), key=_RANK.__getitem__, default=Verdict.supported)
-    corroboration = sum(
-        1 for group in per_article.values()
-        if all(f.verdict == Verdict.supported for f in _fields_of(fact, _Support(group)).values())
-    ) if verdict == Verdict.supported else 0
+    corroboration = sum(1 for group in per_article.values() if _corroborates(kind, fact, group)) \
+        if verdict == Verdict.supported else 0
     return FactCheck(kind=kind, index=index, verdict=verdict, fields=fields, evidence=evidence_checks,
                      corroboration=corroboration)
 

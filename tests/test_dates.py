@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summarizer.dates import find_dates, resolve, same_date
+
+THURSDAY = dt.date(2023, 12, 28)
+
+
+@pytest.mark.parametrize("phrase, iso", [
+    ("on Wednesday", "2023-12-27"), ("On Tuesday", "2023-12-26"), ("on Thursday", "2023-12-28"),
+    ("next year", "2024"), ("last year", "2022"), ("this year", "2023"), ("the coming year", "2024"),
+    ("in January next year", "2024-01"), ("December 2021", "2021-12"), ("December 27, 2023", "2023-12-27"),
+    ("16 May 2024", "2024-05-16"), ("July 9", "2023-07-09"), ("today", "2023-12-28"),
+    ("yesterday", "2023-12-27"), ("by 2030", "2030"), ("2024-28", "2024"), ("2024-05-16", "2024-05-16"),
+])
+def test_resolution_against_publication_date(phrase: str, iso: str) -> None:
+    assert resolve(phrase, THURSDAY) == iso
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert resolve("on Wednesday", None) is None
+    assert resolve("next year", None) is None
+    assert resolve("December 2021", None) == "2021-12"
+
+
+def test_find_dates_gives_offsets() -> None:
+    text = "Putin on Wednesday invited Modi to visit Russia next year."
+    found = find_dates(text, THURSDAY)
+    assert [(d.text, d.iso) for d in found] == [("on Wednesday", "2023-12-27"), ("next year", "2024")]
+    assert text[found[0].start:found[0].end] == "on Wednesday"
+
+
+def test_same_date_at_coarser_granularity() -> None:
+    assert same_date("2024", "2024-01") and same_date("2023-12-27", "2023-12")
+    assert not same_date("2023-12-27", "2023-12-26") and not same_date(None, "2024")

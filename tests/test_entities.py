@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import pytest
+
+from summarizer.entities import NameMatch, find_mentions, match_names, strip_title
+
+
+@pytest.mark.parametrize("a, b, how", [
+    ("PM Modi", "Narendra Modi", NameMatch.alias),
+    ("Prime Minister Narendra Modi", "Narendra Modi", NameMatch.exact),
+    ("EAM Jaishankar", "S. Jaishankar", NameMatch.alias),
+    ("S Jaishankar", "Dr. S. Jaishankar", NameMatch.exact),
+    ("Xi", "Xi Jinping", NameMatch.alias),
+    ("Pavan Kapoor", "Pawan Kapoor", NameMatch.variant),
+    ("Sergey Lavrov", "Sergei Lavrov", NameMatch.variant),
+    ("Vladimir Putin", "Narendra Modi", None),
+    ("Denis Manturov", "Dmitry Peskov", None),
+])
+def test_name_matching(a: str, b: str, how: NameMatch | None) -> None:
+    assert match_names(a, b) == how
+    assert match_names(b, a) == how
+
+
+def test_mentions_with_titles_and_demonyms() -> None:
+    text = ("Russian President Vladimir Putin on Wednesday invited Indian Prime Minister Narendra Modi. "
+            "Indian Ambassador to Russia Pavan Kapoor and India’s External Affairs Minister (EAM) S Jaishankar.")
+    mentions = {m.name: m for m in find_mentions(text)}
+    assert mentions["Vladimir Putin"].title == "President" and mentions["Vladimir Putin"].country == "Russia"
+    assert mentions["Narendra Modi"].title == "Prime Minister" and mentions["Narendra Modi"].country == "India"
+    assert "Pavan Kapoor" in mentions and "S Jaishankar" in mentions
+    assert "Wednesday" not in mentions and "Putin on Wednesday" not in mentions
+    for mention in mentions.values():
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_strip_title() -> None:
+    assert strip_title("Russian President Vladimir Putin") == "Vladimir Putin"
+    assert strip_title("Deputy Prime Minister Denis Manturov") == "Denis Manturov"
+    assert strip_title("Putin") == "Putin"
+
+
+def test_a_sentence_end_splits_names_but_initials_do_not() -> None:
+    names = [m.name for m in find_mentions("They met Modi. Putin spoke. Dr. S. Jaishankar left.")]
+    assert names == ["Modi", "Putin", "S. Jaishankar"]
