@@ -6,12 +6,30 @@
 """
 
 from .articles import Article, load_articles
-from .errors import (AuthenticationFailed, ConfigError, ContextTooLong, ExtractionFailed, InputError, ModelError,
-                     ModelUnreachable, SummarizerError)
+from .errors import (
+                     AuthenticationFailed,
+                     ConfigError,
+                     ContextTooLong,
+                     ExtractionFailed,
+                     InputError,
+                     ModelError,
+                     ModelUnreachable,
+                     SummarizerError,
+)
 from .grounding import GroundingReport, Verdict, check
 from .pipeline import SummaryResult, asummarize, summarize
-from .schema import (Agreement, AgreementStatus, DateRef, EventSummary, Evidence, Invitation, Meeting, Participant,
-                     Topic, TradeFigure)
+from .schema import (
+                     Agreement,
+                     AgreementStatus,
+                     DateRef,
+                     EventSummary,
+                     Evidence,
+                     Invitation,
+                     Meeting,
+                     Participant,
+                     Topic,
+                     TradeFigure,
+)
 
 __all__ = [
     "Agreement",

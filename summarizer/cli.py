@@ -12,9 +12,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from .errors import InputError, SummarizerError
+from .errors import ConfigError, SummarizerError
 
 EXIT_ERROR = 2
 EXIT_UNSUPPORTED = 1
@@ -71,33 +69,14 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     return 0
 
 
-def load_summary(path: str) -> Any:
-    """An EventSummary from a JSON file holding either a summary or a whole summarize() result."""
-    from .schema import EventSummary
-
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: not valid JSON ({exc})") from exc
-    if isinstance(data, dict) and "summary" in data and "title" not in data:
-        data = data["summary"]
-    try:
-        return EventSummary.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise InputError(f"{path}: does not match the summary schema at {where or 'top level'}: {first['msg']} "
-                         f"({exc.error_count()} error(s))") from exc
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     from .articles import load_articles
     from .grounding import Verdict, apply_policy, check
     from .render import summary_lines
 
-    summary = load_summary(args.summary)
+    from .schema import read_summary
+
+    summary = read_summary(args.summary)
     articles = load_articles(args.articles)
     known = {a.id for a in articles}
     unknown = sorted({e.article_id for _, _, f in summary.facts() for e in f.evidence} - known)
@@ -113,6 +92,44 @@ def cmd_check(args: argparse.Namespace) -> int:
             console.print(f"[yellow]evidence cites unknown article ids: {', '.join(unknown)}[/]")
     if args.strict and (report.dropped or any(f.verdict != Verdict.supported for f in report.facts)):
         return EXIT_UNSUPPORTED
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .eval_runner import compare_to_baseline, gated_figures, run_eval, score_saved
+    from .evaluation import markdown_table
+
+    if args.summary:
+        if not args.event or len(args.event) != 1:
+            raise ConfigError("--summary needs exactly one --event naming the gold to score against")
+        report = score_saved(Path(args.summary), args.event[0])
+    else:
+        mode = "record" if args.record else "live" if args.live else "replay"
+        report = run_eval(model=args.model, mode=mode, names=args.event, api_base=args.api_base, meta=args.meta,
+                          progress=lambda i, n, name: print(f"[{i + 1}/{n}] {name}", file=sys.stderr))
+    if args.out:
+        _write(report.model_dump_json(indent=2) + "\n", args.out)
+    table = markdown_table(report.events, report.model)
+    lenient, strict = report.micro_lenient, report.micro_strict
+    table += (f"\nAll events, micro: lenient P {lenient['precision']:.2f} R {lenient['recall']:.2f} "
+              f"F1 {lenient['f1']:.2f}; strict F1 {strict['f1']:.2f}\n")
+    if report.meta:
+        table += "\n| injected error | cases | caught |\n|---|---|---|\n"
+        for name, c in report.meta["categories"].items():
+            table += f"| {name} | {c['cases']} | {c['rate']:.0%} |\n"
+        table += (f"\nChecker: {report.meta['catch_rate']:.1%} of injected errors caught, "
+                  f"{report.meta['false_flag_rate']:.1%} false flags on {report.meta['clean_facts']} clean gold facts\n")
+    if args.markdown:
+        _write(table, args.markdown)
+    print(table)
+    if args.write_baseline:
+        _write(json.dumps(gated_figures(report), indent=2, sort_keys=True) + "\n", args.write_baseline)
+    if args.baseline:
+        worse = compare_to_baseline(report, Path(args.baseline))
+        for line in worse:
+            print(f"worse than baseline: {line}", file=sys.stderr)
+        if worse:
+            return EXIT_UNSUPPORTED
     return 0
 
 
@@ -151,6 +168,23 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--out", help="write the JSON report to this file")
     c.add_argument("--strict", action="store_true", help="drop unsupported facts; exit 1 if any")
     c.set_defaults(func=cmd_check)
+
+    e = sub.add_parser("eval", help="score summaries against the gold events in evals/",
+                       description="Field-level P/R/F1, faithfulness and citation accuracy per event. By default "
+                                   "replays the recorded calls of the embedded model (offline).")
+    e.add_argument("--model", help="model to evaluate (default: the embedded model)")
+    e.add_argument("--api-base", help="server URL for local/OpenAI-compatible models")
+    e.add_argument("--event", action="append", help="only this event (repeatable)")
+    how = e.add_mutually_exclusive_group()
+    how.add_argument("--record", action="store_true", help="run the real model and re-record the cassettes")
+    how.add_argument("--live", action="store_true", help="run the model without recordings")
+    how.add_argument("--summary", help="score this saved summary JSON (with one --event) instead of a model")
+    e.add_argument("--meta", action="store_true", help="also run the checker meta-benchmark (injected errors)")
+    e.add_argument("--out", help="write the full JSON results here")
+    e.add_argument("--markdown", help="write the Markdown table here")
+    e.add_argument("--baseline", help="exit 1 if any figure is worse than this baseline JSON")
+    e.add_argument("--write-baseline", help="write the gated figures of this run as a baseline JSON")
+    e.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("schema", help="print the JSON Schema of a summary")
     s.add_argument("--out", help="write it to this file")

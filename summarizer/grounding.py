@@ -23,8 +23,19 @@ from .articles import Article
 from .dates import find_dates, same_date
 from .entities import NameMatch, country_of, find_mentions, match_names, same_entity
 from .figures import SCALES, find_figures, normalise_currency, normalise_scale, same_amount
-from .schema import (FACT_TYPES, Agreement, AgreementStatus, DateRef, EventSummary, Fact, Invitation, Meeting,
-                     Participant, Topic, TradeFigure)
+from .schema import (
+    FACT_TYPES,
+    Agreement,
+    AgreementStatus,
+    DateRef,
+    EventSummary,
+    Fact,
+    Invitation,
+    Meeting,
+    Participant,
+    Topic,
+    TradeFigure,
+)
 
 Policy = Literal["flag", "strict"]
 FACT_KINDS = tuple(FACT_TYPES)

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .errors import (AuthenticationFailed, ContextTooLong, ExtractionFailed, ModelError, ModelUnreachable)
+from .errors import AuthenticationFailed, ContextTooLong, ExtractionFailed, ModelError, ModelUnreachable
 
 T = TypeVar("T", bound=BaseModel)
 Completion = Callable[..., Any]
@@ -215,6 +215,8 @@ def translate_error(exc: BaseException, model: str, api_base: str | None) -> Mod
     cause = exc
     if type(exc).__name__ == "InstructorRetryException" and exc.__cause__ is not None:
         cause = exc.__cause__
+    if isinstance(cause, ModelError):
+        return cause
     name = type(cause).__name__
     where = f" at {api_base}" if api_base else ""
     detail = str(cause).splitlines()[0][:200] if str(cause) else name

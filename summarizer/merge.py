@@ -13,11 +13,21 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from .articles import Article
-from .entities import DEMONYMS, find_mentions, name_tokens, same_entity
+from .entities import find_mentions, name_tokens, same_entity
 from .figures import same_amount
 from .passages import Passage
-from .schema import (Agreement, DateRef, EventSummary, Evidence, Fact, Invitation, Meeting, Participant, Topic,
-                     TradeFigure)
+from .schema import (
+    Agreement,
+    DateRef,
+    EventSummary,
+    Evidence,
+    Fact,
+    Invitation,
+    Meeting,
+    Participant,
+    Topic,
+    TradeFigure,
+)
 
 TOPICS = {
     "trade": r"\btrade\b", "energy": r"\benergy\b|\boil\b|\bhydrocarbons?\b", "nuclear energy": r"\bnuclear\b",
@@ -179,5 +189,3 @@ def title_and_narrative(summary: EventSummary) -> tuple[str, str]:
         title = "Event summary"
     return title, " ".join(sentences)
 
-
-_ = DEMONYMS  # re-exported names used by callers that build participants

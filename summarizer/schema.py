@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import json
 from enum import Enum
+from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import InputError
 
 SCHEMA_VERSION = "1"
 
@@ -130,3 +133,22 @@ class EventSummary(BaseModel):
 def json_schema() -> str:
     """The JSON Schema of :class:`EventSummary`, as committed in schema/event_summary.schema.json."""
     return json.dumps(EventSummary.model_json_schema(), indent=2, sort_keys=True) + "\n"
+
+
+def read_summary(path: str | Path) -> EventSummary:
+    """An EventSummary from a JSON file holding a summary or a whole summarize() result."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not valid JSON ({exc})") from exc
+    if isinstance(data, dict) and "summary" in data and "title" not in data:
+        data = data["summary"]
+    try:
+        return EventSummary.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InputError(f"{path}: does not match the summary schema at {where or 'top level'}: {first['msg']} "
+                         f"({exc.error_count()} error(s))") from exc

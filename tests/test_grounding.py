@@ -63,7 +63,8 @@ def test_status_inflated_to_signed_is_contradicted(seed_gold, seed_articles) -> 
 
 
 def test_negation_and_future_contradict_signed() -> None:
-    from summarizer import Article, Agreement, Evidence as E
+    from summarizer import Agreement, Article
+    from summarizer import Evidence as E
 
     text = "India and Russia did not sign the ports agreement. They will sign a shipping protocol next month."
     articles = [Article(id="n", text=text)]

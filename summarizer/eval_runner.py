@@ -1,0 +1,135 @@
+"""Running the eval suite: each event summarised (replayed, recorded or live), checked and scored.
+
+Replay is the default and needs no model and no network; ``record`` runs the real model and
+rewrites the cassettes; ``live`` runs the model without recording (any litellm model).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from .embedded import EmbeddedServer, is_embedded
+from .evaluation import EventScore, micro_average, score
+from .events import EVALS_DIR, EvalEvent, load_events
+from .grounding import check
+from .perturb import MetaBenchmark, run_meta_benchmark
+from .pipeline import SummaryResult, resolve_model, summarize
+from .recording import cassette
+from .schema import read_summary
+
+Mode = Literal["replay", "record", "live"]
+# Figures may not fall more than this below the committed baseline.
+TOLERANCE = 0.005
+
+
+class EvalReport(BaseModel):
+    model: str
+    mode: str
+    events: list[EventScore]
+    micro_lenient: dict[str, float]
+    micro_strict: dict[str, float]
+    meta: dict[str, Any] | None = None
+    seconds: float
+
+
+def run_event(event: EvalEvent, model: str, mode: Mode, api_base: str | None = None,
+              evals_dir: Path = EVALS_DIR) -> SummaryResult:
+    """Summarise one event's articles: replaying its cassette, recording it, or live."""
+    articles = event.articles()
+    if mode == "live":
+        return summarize(articles, model=model, api_base=api_base)
+    path = event.cassette(model, evals_dir)
+    with cassette(path, record=(mode == "record")):
+        # a replay never reaches the network: any base URL works, the embedded server is not started
+        return summarize(articles, model=model, api_base=api_base or "http://127.0.0.1:8765/v1")
+
+
+def run_eval(model: str | None = None, mode: Mode = "replay", names: list[str] | None = None,
+             api_base: str | None = None, evals_dir: Path = EVALS_DIR, meta: bool = False,
+             progress: Any = None) -> EvalReport:
+    """Score every event (or those named) for ``model``; optionally the checker meta-benchmark too."""
+    started = time.monotonic()
+    model, api_base = resolve_model(model, api_base)
+    events = load_events(evals_dir, names)
+    scores = []
+    with ExitStack() as stack:
+        if mode == "record" and is_embedded(model) and api_base is None:
+            api_base = stack.enter_context(EmbeddedServer(model))
+        for i, event in enumerate(events):
+            if progress:
+                progress(i, len(events), event.name)
+            t0 = time.monotonic()
+            result = run_event(event, model, mode, api_base, evals_dir)
+            seconds = time.monotonic() - t0
+            if mode == "record":
+                _write_timing(event.cassette(model, evals_dir), seconds, result)
+            recorded = _read_timing(event.cassette(model, evals_dir))
+            usage = {**result.usage, "seconds": round(seconds, 2), "recorded_seconds": recorded}
+            scores.append(score(result.summary, event.gold(), result.report, event.name, usage))
+    meta_result = None
+    if meta:
+        meta_result = meta_summary(run_meta_benchmark([(e.name, e.gold(), e.articles()) for e in events]))
+    return EvalReport(model=model, mode=mode, events=scores, micro_lenient=micro_average(scores, "lenient"),
+                      micro_strict=micro_average(scores, "strict"), meta=meta_result,
+                      seconds=round(time.monotonic() - started, 2))
+
+
+def score_saved(summary_path: Path, event_name: str, evals_dir: Path = EVALS_DIR) -> EvalReport:
+    """Score a saved summary (an EventSummary or a summarize result) against one event's gold."""
+    event = load_events(evals_dir, [event_name])[0]
+    summary = read_summary(summary_path)
+    report = check(summary, event.articles())
+    scored = score(summary, event.gold(), report, event.name)
+    return EvalReport(model=str(summary_path), mode="saved", events=[scored],
+                      micro_lenient=micro_average([scored], "lenient"),
+                      micro_strict=micro_average([scored], "strict"), seconds=0.0)
+
+
+def meta_summary(result: MetaBenchmark) -> dict[str, Any]:
+    return {"categories": {c.category: {"cases": c.cases, "caught": c.caught, "rate": round(c.rate, 4)}
+                           for c in result.categories},
+            "catch_rate": round(result.catch_rate, 4), "false_flag_rate": round(result.false_flag_rate, 4),
+            "clean_facts": result.clean_facts, "missed": result.missed}
+
+
+def gated_figures(report: EvalReport) -> dict[str, float]:
+    """The figures CI holds against the baseline (higher is better for all)."""
+    figures = {"micro_lenient_f1": report.micro_lenient["f1"], "micro_strict_f1": report.micro_strict["f1"]}
+    for event in report.events:
+        figures[f"{event.event}.lenient_f1"] = event.lenient["micro"]["f1"]
+        figures[f"{event.event}.facts_supported"] = event.faithfulness.get("facts_supported", 0.0)
+        figures[f"{event.event}.quotes_aligned"] = event.citations.get("aligned", 0.0)
+    if report.meta:
+        figures["meta.catch_rate"] = report.meta["catch_rate"]
+        figures["meta.clean_pass_rate"] = round(1 - report.meta["false_flag_rate"], 4)
+    return figures
+
+
+def compare_to_baseline(report: EvalReport, baseline_path: Path) -> list[str]:
+    """Lines naming each figure that fell below the baseline (empty when none did)."""
+    baseline = json.loads(baseline_path.read_text(encoding="utf-8"))
+    current = gated_figures(report)
+    worse = []
+    for name, expected in baseline.items():
+        if name not in current:
+            continue
+        if current[name] < expected - TOLERANCE:
+            worse.append(f"{name}: {current[name]:.4f} < baseline {expected:.4f}")
+    return worse
+
+
+def _write_timing(path: Path, seconds: float, result: SummaryResult) -> None:
+    path.with_suffix(".timing.json").write_text(json.dumps(
+        {"seconds": round(seconds, 1), "calls": result.usage["calls"], "total_tokens": result.usage["total_tokens"],
+         "prompt_version": result.prompt_version}, indent=2) + "\n", encoding="utf-8")
+
+
+def _read_timing(path: Path) -> float | None:
+    timing = path.with_suffix(".timing.json")
+    return json.loads(timing.read_text())["seconds"] if timing.exists() else None

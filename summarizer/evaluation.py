@@ -1,0 +1,246 @@
+"""Scoring a summary against gold: field-level precision/recall/F1, faithfulness, citation accuracy.
+
+Predicted facts are matched one-to-one to gold facts of the same type (greedy on similarity,
+only pairs that describe the same thing: same people, same figure, a similar subject). Field
+values are compared after normalisation — names with aliases, ISO dates at the gold's
+granularity, amounts with scale and currency. *Lenient* accepts near text (token-set ratio
+>= 70) and a coarser date; *strict* wants equal normalised text and the gold's full date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
+
+from .align import AlignmentStatus, normalise
+from .dates import same_date
+from .entities import same_entity
+from .figures import SCALES, normalise_currency, normalise_scale, same_amount
+from .grounding import GroundingReport
+from .schema import DateRef, EventSummary, Fact, TradeFigure
+
+SCORED_FIELDS: dict[str, tuple[str, ...]] = {
+    "participants": ("name", "role", "affiliation"),
+    "meetings": ("participants", "location", "date"),
+    "invitations": ("inviter", "invitee", "destination", "timeframe"),
+    "agreements": ("subject", "status", "kind", "parties", "date"),
+    "trade_figures": ("value", "metric", "period", "qualifier"),
+}
+NAME_FIELDS = {"name", "inviter", "invitee", "location", "destination", "affiliation"}
+DATE_FIELDS = {"date", "timeframe", "period"}
+
+
+class Counts(BaseModel):
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0 if not self.fn else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0 if not self.fp else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def scores(self) -> dict[str, float]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+class EventScore(BaseModel):
+    """All figures for one event."""
+
+    event: str
+    strict: dict[str, Any]
+    lenient: dict[str, Any]
+    per_field: dict[str, dict[str, Any]] = Field(description="lenient P/R/F1 per type.field")
+    faithfulness: dict[str, float] = Field(default_factory=dict)
+    citations: dict[str, float] = Field(default_factory=dict)
+    usage: dict[str, Any] = Field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparing values
+# ---------------------------------------------------------------------------------------------
+
+def _text_equal(a: str, b: str, strict: bool) -> bool:
+    if strict:
+        return normalise(a) == normalise(b)
+    return fuzz.token_set_ratio(normalise(a), normalise(b)) >= 70
+
+
+def _date_equal(pred: DateRef, gold: DateRef, strict: bool) -> bool:
+    if not pred.iso or not gold.iso:
+        return _text_equal(pred.text, gold.text, strict)
+    if strict:
+        return pred.iso[:len(gold.iso)] == gold.iso
+    return same_date(pred.iso, gold.iso)
+
+
+def _amount(fact: TradeFigure) -> float:
+    return fact.value * SCALES.get(normalise_scale(fact.scale) or "", 1.0)
+
+
+def field_equal(field: str, pred: Fact, gold: Fact, strict: bool) -> bool:
+    """Whether ``field`` of the predicted fact equals the gold's (both present)."""
+    if field == "value":
+        assert isinstance(pred, TradeFigure) and isinstance(gold, TradeFigure)
+        return same_amount(_amount(pred), _amount(gold)) and \
+            normalise_currency(pred.currency) == normalise_currency(gold.currency)
+    a, b = getattr(pred, field), getattr(gold, field)
+    if field in DATE_FIELDS:
+        return _date_equal(a, b, strict)
+    if field in ("participants", "parties"):
+        return len(a) == len(b) and all(any(same_entity(x, y) or _text_equal(x, y, strict) for y in b) for x in a)
+    if field in NAME_FIELDS:
+        return same_entity(a, b) or _text_equal(a, b, True)
+    if field == "status":
+        return a == b
+    return _text_equal(str(a), str(b), strict)
+
+
+def _present(fact: Fact, field: str) -> bool:
+    value = getattr(fact, field, None)
+    return value not in (None, "", [])
+
+
+def same_thing(kind: str, pred: Fact, gold: Fact) -> bool:
+    """Whether two facts describe the same thing (so they may be matched and their fields compared)."""
+    if kind == "participants":
+        return same_entity(pred.name, gold.name)  # type: ignore[attr-defined]
+    if kind == "meetings":
+        return field_equal("participants", pred, gold, strict=False)
+    if kind == "invitations":
+        people = [pred.inviter, pred.invitee]  # type: ignore[attr-defined]
+        return all(any(same_entity(p, g) for p in people) for g in (gold.inviter, gold.invitee))  # type: ignore
+    if kind == "agreements":
+        return fuzz.token_set_ratio(normalise(pred.subject), normalise(gold.subject)) >= 60  # type: ignore
+    if kind == "trade_figures":
+        return field_equal("value", pred, gold, strict=False)
+    return False
+
+
+def _similarity(kind: str, pred: Fact, gold: Fact) -> float:
+    fields = SCORED_FIELDS[kind]
+    return sum(_present(pred, f) and _present(gold, f) and field_equal(f, pred, gold, False) for f in fields) / len(
+        fields)
+
+
+def match(kind: str, predicted: list[Fact], gold: list[Fact]) -> list[tuple[int, int]]:
+    """One-to-one (predicted index, gold index) pairs, most similar first."""
+    candidates = sorted(((_similarity(kind, p, g), i, j) for i, p in enumerate(predicted)
+                         for j, g in enumerate(gold) if same_thing(kind, p, g)), key=lambda t: -t[0])
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for _, i, j in candidates:
+        if i not in used_p and j not in used_g:
+            pairs.append((i, j))
+            used_p.add(i)
+            used_g.add(j)
+    return pairs
+
+
+def field_counts(kind: str, predicted: list[Fact], gold: list[Fact], strict: bool) -> dict[str, Counts]:
+    """Per-field TP/FP/FN for one fact type."""
+    pairs = match(kind, predicted, gold)
+    matched_p = {i: j for i, j in pairs}
+    matched_g = {j for _, j in pairs}
+    counts = {f: Counts() for f in SCORED_FIELDS[kind]}
+    for i, pred in enumerate(predicted):
+        for f in SCORED_FIELDS[kind]:
+            if not _present(pred, f):
+                continue
+            j = matched_p.get(i)
+            if j is not None and _present(gold[j], f) and field_equal(f, pred, gold[j], strict):
+                counts[f].tp += 1
+            else:
+                counts[f].fp += 1
+    for j, g in enumerate(gold):
+        for f in SCORED_FIELDS[kind]:
+            if not _present(g, f):
+                continue
+            i = next((i for i, jj in matched_p.items() if jj == j), None)
+            if j not in matched_g or i is None or not _present(predicted[i], f) or \
+                    not field_equal(f, predicted[i], g, strict):
+                counts[f].fn += 1
+    return counts
+
+
+def score(predicted: EventSummary, gold: EventSummary, report: GroundingReport | None = None,
+          event: str = "", usage: dict[str, Any] | None = None) -> EventScore:
+    """Every figure for one event's summary against its gold."""
+    results: dict[str, dict[str, Any]] = {}
+    per_field: dict[str, dict[str, Any]] = {}
+    for strict in (True, False):
+        micro = Counts()
+        by_kind = {}
+        for kind in SCORED_FIELDS:
+            counts = field_counts(kind, getattr(predicted, kind), getattr(gold, kind), strict)
+            kind_total = Counts()
+            for field, c in counts.items():
+                kind_total.add(c)
+                if not strict:
+                    per_field[f"{kind}.{field}"] = c.scores()
+            micro.add(kind_total)
+            by_kind[kind] = kind_total.scores()
+        results["strict" if strict else "lenient"] = {"micro": micro.scores(), "by_type": by_kind}
+    return EventScore(event=event, strict=results["strict"], lenient=results["lenient"], per_field=per_field,
+                      faithfulness=faithfulness(report) if report else {},
+                      citations=citation_accuracy(report) if report else {}, usage=usage or {})
+
+
+def faithfulness(report: GroundingReport) -> dict[str, float]:
+    """Share of facts and of field checks the checker finds supported."""
+    return {"facts_supported": report.score, "fields_supported": report.field_score,
+            "facts": float(len(report.facts))}
+
+
+def citation_accuracy(report: GroundingReport) -> dict[str, float]:
+    """Share of evidence quotes that align, and that align in the article they cite."""
+    statuses = [e.status for f in report.facts for e in f.evidence]
+    aligned = [s for s in statuses if s != AlignmentStatus.not_found]
+    right = [s for s in aligned if s != AlignmentStatus.misattributed]
+    return {"quotes": float(len(statuses)),
+            "aligned": round(len(aligned) / len(statuses), 4) if statuses else 1.0,
+            "right_article": round(len(right) / len(aligned), 4) if aligned else 1.0}
+
+
+def markdown_table(scores: list[EventScore], model: str) -> str:
+    """A short Markdown table: one row per event plus the micro average."""
+    def row(name: str, s: EventScore) -> str:
+        f = s.faithfulness
+        c = s.citations
+        u = s.usage
+        return (f"| {name} | {s.strict['micro']['f1']:.2f} | {s.lenient['micro']['precision']:.2f} | "
+                f"{s.lenient['micro']['recall']:.2f} | {s.lenient['micro']['f1']:.2f} | "
+                f"{f.get('facts_supported', 0):.2f} | {f.get('fields_supported', 0):.2f} | "
+                f"{c.get('aligned', 0):.2f} | {u.get('total_tokens', 0)} | {u.get('seconds', 0):.1f} |")
+
+    lines = [f"Model: `{model}`", "",
+             "| event | strict F1 | lenient P | lenient R | lenient F1 | facts supported | fields supported "
+             "| quotes aligned | tokens | model s |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    lines += [row(s.event, s) for s in scores]
+    return "\n".join(lines) + "\n"
+
+
+def micro_average(scores: list[EventScore], mode: str = "lenient") -> dict[str, float]:
+    """Micro P/R/F1 over all events."""
+    total = Counts()
+    for s in scores:
+        m = getattr(s, mode)["micro"]
+        total.add(Counts(tp=m["tp"], fp=m["fp"], fn=m["fn"]))
+    return total.scores()
+

@@ -1,0 +1,63 @@
+"""Eval events: ``evals/events/<name>/`` holds ``event.json`` (where its articles are), ``gold.json``
+(the hand-written summary) and ``notes.md``. Add an event by dropping such a folder in.
+
+Model runs for an event are recorded to ``evals/cassettes/<model>/<name>.yaml`` and replayed offline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .articles import Article, load_articles
+from .errors import InputError
+from .schema import EventSummary
+
+EVALS_DIR = Path(__file__).resolve().parent.parent / "evals"
+
+
+@dataclass(frozen=True)
+class EvalEvent:
+    name: str
+    folder: Path
+    articles_dir: Path
+
+    def articles(self) -> list[Article]:
+        return load_articles(self.articles_dir)
+
+    def gold(self) -> EventSummary:
+        path = self.folder / "gold.json"
+        try:
+            return EventSummary.model_validate_json(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        except ValueError as exc:
+            raise InputError(f"{path}: not a valid summary ({str(exc).splitlines()[0]})") from exc
+
+    def cassette(self, model: str, evals_dir: Path = EVALS_DIR) -> Path:
+        return evals_dir / "cassettes" / model_slug(model) / f"{self.name}.yaml"
+
+
+def model_slug(model: str) -> str:
+    """A folder name for a model string: 'embedded/gemma3-270m' -> 'embedded-gemma3-270m'."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", model).strip("-")
+
+
+def load_events(evals_dir: Path = EVALS_DIR, names: list[str] | None = None) -> list[EvalEvent]:
+    """The events under ``evals_dir/events`` (all, or those named), sorted by name."""
+    root = evals_dir / "events"
+    if not root.is_dir():
+        raise InputError(f"{root}: no events folder")
+    events = []
+    for folder in sorted(p for p in root.iterdir() if (p / "gold.json").exists()):
+        if names and folder.name not in names:
+            continue
+        config_path = folder / "event.json"
+        config = json.loads(config_path.read_text(encoding="utf-8")) if config_path.exists() else {}
+        events.append(EvalEvent(folder.name, folder, (folder / config.get("articles", "articles")).resolve()))
+    missing = set(names or []) - {e.name for e in events}
+    if missing:
+        raise InputError(f"unknown eval event(s): {', '.join(sorted(missing))} (see {root})")
+    return events

@@ -1,0 +1,99 @@
+"""summarize() end to end with a scripted completion function (synthetic replies, see tests/fakes.py)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from summarizer import Article, ModelUnreachable, asummarize, summarize
+from summarizer.extract import plan_tasks
+from summarizer.passages import find_passages
+from tests.fakes import ScriptedCompletion, first_choices
+
+ARTICLE = Article(id="a1", text=(
+    "date 2024-05-16\nsource https://example.org/x\n\n"
+    "Chinese President Xi Jinping invited Russian President Vladimir Putin to visit Beijing next year. "
+    "On Thursday, President Xi Jinping held talks with President Vladimir Putin in Beijing. "
+    "The two sides signed a joint statement on strategic partnership. "
+    "Bilateral trade crossed $240 billion last year, officials said."))
+
+
+def _loaded() -> list[Article]:
+    from summarizer.articles import parse_txt
+
+    return [parse_txt("a1", ARTICLE.text)]
+
+
+def test_every_fact_has_verbatim_evidence_and_is_checked() -> None:
+    fake = ScriptedCompletion(default=first_choices)
+    result = summarize(_loaded(), model="openai/fake", api_base="http://unused", completion=fake)
+    summary = result.summary
+    assert summary.invitations and summary.meetings and summary.agreements and summary.trade_figures
+    for _, _, fact in summary.facts():
+        for evidence in fact.evidence:
+            assert evidence.quote in ARTICLE.text
+    assert result.report is not None and len(result.report.facts) == len(summary.facts())
+    assert result.usage["calls"] == len(fake.requests) and result.usage["total_tokens"] == 18 * len(fake.requests)
+    assert len(result.prompt_version) == 12 and set(result.prompt_hashes) == {"invitation", "meeting", "agreement",
+                                                                                "trade"}
+
+
+def test_choices_are_strings_of_the_passage() -> None:
+    fake = ScriptedCompletion(default=first_choices)
+    summarize(_loaded(), model="openai/fake", api_base="http://unused", completion=fake)
+    invite = next(r for r in fake.requests if "invited whom" in r["messages"][0]["content"])
+    params = invite["tools"][0]["function"]["parameters"]["properties"]
+    assert set(params["inviter"]["enum"]) == {"Xi Jinping", "Vladimir Putin"}
+    assert "Beijing" in params["destination"]["enum"] and "none" in params["destination"]["enum"]
+    assert invite["messages"][0]["role"] == "user" and len(invite["messages"]) == 1
+
+
+def test_a_swapped_answer_is_caught_by_the_checker() -> None:
+    def swapped(schema: dict) -> dict:
+        args = first_choices(schema)
+        if "inviter" in args:
+            args["inviter"], args["invitee"] = "Vladimir Putin", "Xi Jinping"
+        return args
+
+    result = summarize(_loaded(), model="openai/fake", api_base="http://unused",
+                       completion=ScriptedCompletion(default=swapped))
+    invitation = next(f for f in result.report.facts if f.kind == "invitations")
+    assert invitation.verdict.value == "contradicted"
+    strict = summarize(_loaded(), model="openai/fake", api_base="http://unused", policy="strict",
+                       completion=ScriptedCompletion(default=swapped))
+    assert strict.summary.invitations == [] and any("invitations[0]" in d for d in strict.report.dropped)
+
+
+def test_one_failing_passage_is_recorded_and_the_rest_go_on() -> None:
+    tasks = sum(len(plan_tasks(a, p)) for a in _loaded() for p in find_passages(_loaded()))
+    invalid = {"inviter": "Nobody", "invitee": "Nobody"}
+    fake = ScriptedCompletion(replies=[invalid, invalid, invalid], default=first_choices)
+    result = summarize(_loaded(), model="openai/fake", api_base="http://unused", completion=fake)
+    assert len(result.failed_tasks) == 1 and result.failed_tasks[0].kind == "invitations"
+    assert "did not validate" in result.failed_tasks[0].error
+    assert result.summary.meetings and not result.summary.invitations
+    assert len(fake.requests) == tasks + 2  # the failing task was asked three times (two re-asks)
+
+
+def test_fatal_model_errors_stop_the_run() -> None:
+    from summarizer.errors import ModelUnreachable as Unreachable
+
+    fake = ScriptedCompletion(replies=[Unreachable("no server", model="m")])
+    with pytest.raises(ModelUnreachable):
+        summarize(_loaded(), model="openai/fake", api_base="http://unused", completion=fake)
+
+
+def test_async_twin_and_environment_defaults(monkeypatch) -> None:
+    monkeypatch.setenv("SUMMARIZER_MODEL", "openai/from-env")
+    fake = ScriptedCompletion(default=first_choices)
+    result = asyncio.run(asummarize(_loaded(), api_base="http://unused", completion=fake))
+    assert result.model == "openai/from-env" and fake.requests[0]["model"] == "openai/from-env"
+
+
+def test_progress_is_reported() -> None:
+    seen = []
+    summarize(_loaded(), model="openai/fake", api_base="http://unused",
+              completion=ScriptedCompletion(default=first_choices), progress=lambda d, n, label: seen.append((d, n)))
+    assert seen and seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == list(range(1, len(seen) + 1))
+

@@ -1,0 +1,55 @@
+"""Replays of real embedded-model calls (evals/cassettes, recorded from Gemma 3 270M over HTTP).
+
+Re-record: ``summarizer eval --record`` (needs the ``embedded`` extra). A change to prompts,
+candidate finding or request options makes replays miss their recordings and fail here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.align import AlignmentStatus
+from summarizer.errors import InputError
+from summarizer.eval_runner import compare_to_baseline, run_eval, run_event
+from summarizer.events import load_events
+from summarizer.pipeline import DEFAULT_MODEL
+from tests.conftest import ALL_EVENTS, ROOT
+
+
+@pytest.fixture(scope="module")
+def replays():
+    return {event.name: run_event(event, DEFAULT_MODEL, "replay") for event in load_events()}
+
+
+@pytest.mark.parametrize("event", ALL_EVENTS)
+def test_replayed_summary_is_grounded_by_construction(replays, event: str) -> None:
+    result = replays[event]
+    facts = result.summary.facts()
+    assert facts and result.report is not None
+    for _, _, fact in facts:
+        assert fact.evidence
+    statuses = {e.status for f in result.report.facts for e in f.evidence}
+    assert statuses == {AlignmentStatus.exact}
+    assert result.usage["calls"] > 0 and result.usage["prompt_tokens"] > 0 and result.failed_tasks == []
+
+
+def test_seed_event_finds_the_invitation(replays) -> None:
+    from summarizer.entities import same_entity
+
+    summary = replays["jaishankar_moscow_2023-12"].summary
+    report = replays["jaishankar_moscow_2023-12"].report
+    supported = {(f.kind, f.index) for f in report.facts if f.verdict.value == "supported"}
+    assert any(same_entity(inv.inviter, "Vladimir Putin") and same_entity(inv.invitee, "Narendra Modi")
+               and ("invitations", i) in supported for i, inv in enumerate(summary.invitations))
+
+
+def test_missing_recording_is_a_clear_error(tmp_path) -> None:
+    event = load_events()[0]
+    with pytest.raises(InputError, match="no recording"):
+        run_event(event, "openai/never-recorded", "replay")
+
+
+def test_eval_figures_do_not_fall_below_the_baseline() -> None:
+    report = run_eval(mode="replay", meta=True)
+    assert compare_to_baseline(report, ROOT / "evals" / "baseline.json") == []
+    assert report.meta and report.meta["catch_rate"] >= 0.98 and report.meta["false_flag_rate"] <= 0.02
