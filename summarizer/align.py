@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import Enum
 
 from rapidfuzz import fuzz
@@ -17,7 +18,7 @@ from rapidfuzz import fuzz
 FUZZY_THRESHOLD = 90.0
 _CHAR_MAP = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
                            "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-                           "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "\u00a0": " ", "…": "..."})
+                           "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "\u00a0": " "})
 
 
 class AlignmentStatus(str, Enum):
@@ -41,32 +42,33 @@ class Alignment:
         return self.start is not None
 
 
+_TOKEN = re.compile(r"\s+|\\(?=[\"'‘’“”])|[^\s\\]+|\\")
+_ESCAPED_QUOTE = re.compile(r"\\(?=[\"'‘’“”])")
+_SPACES = re.compile(r"\s+")
+
+
 class NormalisedText:
     """A normalised copy of a text with a map from each normalised character to its original offset."""
 
     def __init__(self, text: str):
-        chars: list[str] = []
+        lowered = _fold(text)
+        pieces: list[str] = []
         index: list[int] = []
         last_space = True
-        i = 0
-        while i < len(text):
-            ch = text[i]
-            if ch == "\\" and i + 1 < len(text) and text[i + 1] in "\"'‘’“”":
-                i += 1
-                continue
-            mapped = ch.translate(_CHAR_MAP).lower()
-            if mapped.isspace():
+        for match in _TOKEN.finditer(lowered):
+            token = match.group(0)
+            if token[0].isspace():
                 if not last_space:
-                    chars.append(" ")
-                    index.append(i)
+                    pieces.append(" ")
+                    index.append(match.start())
                 last_space = True
+            elif token == "\\" and match.end() < len(lowered) and _ESCAPED_QUOTE.match(lowered, match.start()):
+                continue
             else:
-                for piece in mapped:
-                    chars.append(piece)
-                    index.append(i)
+                pieces.append(token)
+                index.extend(range(match.start(), match.end()))
                 last_space = False
-            i += 1
-        self.text = "".join(chars)
+        self.text = "".join(pieces)
         self.index = index
         self.original = text
 
@@ -75,8 +77,17 @@ class NormalisedText:
         return self.index[start], self.index[end - 1] + 1
 
 
+def _fold(text: str) -> str:
+    """Quotes, dashes and case folded, one character for one (so offsets survive)."""
+    lowered = text.translate(_CHAR_MAP).lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer ("İ"): fold char by char
+        lowered = "".join(ch.translate(_CHAR_MAP).lower()[:1] or ch for ch in text)
+    return lowered
+
+
 def normalise(text: str) -> str:
-    return NormalisedText(text).text.strip()
+    """Case, white space, quotes, apostrophes, dashes and escaped quotes folded (as NormalisedText)."""
+    return _SPACES.sub(" ", _fold(_ESCAPED_QUOTE.sub("", text))).strip()
 
 
 class ArticleIndex:
@@ -134,6 +145,12 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
     while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
         end += 1
     return start, end
+
+
+@lru_cache(maxsize=256)
+def article_index(article_id: str, text: str) -> ArticleIndex:
+    """The (cached) index of one article: checking the same articles again costs no re-indexing."""
+    return ArticleIndex(article_id, text)
 
 
 def align_quote(quote: str, cited: str, indexes: dict[str, ArticleIndex],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import Enum
 
 from rapidfuzz import fuzz
@@ -31,6 +32,9 @@ DEMONYMS = {
     "Philippine": "Philippines", "Vietnamese": "Vietnam", "Korean": "Korea",
 }
 _TITLE_WORDS = [t.split() for t in TITLES] + [["Ministers"], ["Presidents"], ["Leaders"]]
+_TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
+for _words in sorted(_TITLE_WORDS, key=len, reverse=True):
+    _TITLES_BY_FIRST.setdefault(_words[0], []).append(_words)
 _CAPITAL_RUN = re.compile(r"[A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?)*")
 # Capitalised words that start sentences or headlines but are not names.
 _NOT_NAMES = {
@@ -82,7 +86,11 @@ class Mention:
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Capitalised name mentions in text[start:end], each with any title and demonym before it."""
-    stop = len(text) if end is None else end
+    return list(_find_mentions(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=4096)
+def _find_mentions(text: str, start: int, stop: int) -> tuple[Mention, ...]:
     mentions = []
     for run in _CAPITAL_RUN.finditer(text, start, stop):
         words = [(m.group(0), run.start() + m.start()) for m in re.finditer(r"\S+", run.group(0))]
@@ -95,7 +103,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
                 groups.append([])
             groups[-1].append(word)
         mentions.extend(m for m in (_mention_from(text, g) for g in groups) if m)
-    return mentions
+    return tuple(mentions)
 
 
 def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
@@ -112,7 +120,7 @@ def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
     matched = True
     while matched and words:
         matched = False
-        for title in _TITLE_WORDS:
+        for title in _TITLES_BY_FIRST.get(words[0][0], ()):
             if [w for w, _ in words[:len(title)]] == title:
                 title_words.extend(title)
                 words = words[len(title):]
@@ -146,8 +154,7 @@ def strip_title(name: str) -> str:
         if words[0] in DEMONYMS:
             words.pop(0)
             changed = True
-        for title in TITLES:
-            parts = title.split()
+        for parts in _TITLES_BY_FIRST.get(words[0], ()):
             if words[:len(parts)] == parts and len(words) > len(parts):
                 del words[:len(parts)]
                 changed = True
@@ -155,13 +162,15 @@ def strip_title(name: str) -> str:
     return " ".join(words)
 
 
-def name_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def name_tokens(name: str) -> tuple[str, ...]:
     """Lower-case name words without titles, punctuation or possessives."""
     core = strip_title(name)
     core = re.sub(r"['’]s\b", "", core)
-    return [t for t in re.split(r"[^\w]+", core.lower()) if t]
+    return tuple(t for t in re.split(r"[^\w]+", core.lower()) if t)
 
 
+@lru_cache(maxsize=16384)
 def match_names(a: str, b: str, variant_threshold: float = 80.0) -> NameMatch | None:
     """How two person/organisation/place names relate, or None when they are different entities."""
     ta, tb = name_tokens(a), name_tokens(b)
@@ -188,14 +197,14 @@ def country_of(word: str | None) -> str | None:
     return DEMONYMS.get(word.strip(), word.strip())
 
 
-def _compatible(ta: list[str], tb: list[str], *, exact: bool, threshold: float = 100.0) -> bool:
+def _compatible(ta: tuple[str, ...], tb: tuple[str, ...], *, exact: bool, threshold: float = 100.0) -> bool:
     """Surnames agree and every other word of the shorter name fits one of the longer (initials too)."""
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == 1 and len(long_) > 1 and exact:
         return short[0] in long_  # "Xi" = "Xi Jinping", "Modi" = "Narendra Modi"
     if not _token_eq(short[-1], long_[-1], exact, threshold):
         return False
-    rest = long_[:-1]
+    rest = list(long_[:-1])
     for token in short[:-1]:
         hit = next((t for t in rest if _token_eq(token, t, exact, threshold)
                     or (len(token) == 1 and t.startswith(token))

@@ -13,12 +13,13 @@ Deterministic, no network. A fact's verdict is the worst of its fields' verdicts
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import Enum
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from .align import Alignment, AlignmentStatus, ArticleIndex, align_quote, normalise
+from .align import Alignment, AlignmentStatus, ArticleIndex, align_quote, article_index, normalise
 from .articles import Article
 from .dates import find_dates, same_date
 from .entities import NameMatch, country_of, find_mentions, match_names, same_entity
@@ -105,25 +106,33 @@ class GroundingReport(BaseModel):
 # ---------------------------------------------------------------------------------------------
 
 class _Support:
-    """The aligned evidence spans of one fact."""
+    """The aligned evidence spans of one fact, with their normalised text and name mentions cached."""
 
     def __init__(self, spans: list[tuple[Article, int, int]]):
         self.spans = spans
+        self._texts = [(a, s, e, a.text[s:e]) for a, s, e in spans]
+        self._normalised = [normalise(t) for *_, t in self._texts]
+        self._mentions: dict[int, list[Any]] = {}
 
     def texts(self) -> list[tuple[Article, int, int, str]]:
-        return [(a, s, e, a.text[s:e]) for a, s, e in self.spans]
+        return self._texts
+
+    def normalised(self, i: int) -> str:
+        return self._normalised[i]
+
+    def mentions(self, i: int) -> list[Any]:
+        if i not in self._mentions:
+            article, start, end, _ = self._texts[i]
+            self._mentions[i] = find_mentions(article.text, start, end)
+        return self._mentions[i]
 
     def find_text(self, value: str) -> list[Span]:
         """Spans where ``value`` occurs (normalised comparison)."""
         needle = normalise(value)
-        hits = []
         if not needle:
-            return hits
-        for article, start, end, text in self.texts():
-            pos = normalise(text).find(needle)
-            if pos >= 0:
-                hits.append(Span(article_id=article.id, start=start, end=end))
-        return hits
+            return []
+        return [Span(article_id=a.id, start=s, end=e) for (a, s, e, _), text in zip(self._texts, self._normalised)
+                if needle in text]
 
 
 def _field(verdict: Verdict, reason: str, value: Any, spans: list[Span] | None = None,
@@ -137,11 +146,12 @@ def check_name(value: str, support: _Support) -> FieldCheck:
     found: FieldCheck | None = None
     variants: dict[str, Span] = {}
     country = country_of(value)
-    for article, start, end, text in support.texts():
-        if found is None and normalise(value) in normalise(text):
+    needle = normalise(value)
+    for i, (article, start, end, text) in enumerate(support.texts()):
+        if found is None and needle in support.normalised(i):
             found = _field(Verdict.supported, "named in the evidence", value,
                            [Span(article_id=article.id, start=start, end=end)])
-        for mention in find_mentions(article.text, start, end):
+        for mention in support.mentions(i):
             how = match_names(value, mention.name)
             span = Span(article_id=article.id, start=mention.start, end=mention.end)
             if how in (NameMatch.exact, NameMatch.alias) and found is None:
@@ -345,54 +355,64 @@ def check_role(fact: Participant, support: _Support) -> FieldCheck:
 # Per fact
 # ---------------------------------------------------------------------------------------------
 
-def _fields_of(fact: Fact, support: _Support) -> dict[str, FieldCheck]:
-    checks: dict[str, FieldCheck] = {}
+def _field_rules(fact: Fact, support: _Support) -> list[tuple[str, Callable[[], FieldCheck]]]:
+    """(field name, check) for every field the fact fills, in display order."""
+    rules: list[tuple[str, Callable[[], FieldCheck]]] = []
+
+    def name(field: str, value: str | None) -> None:
+        if value:
+            rules.append((field, lambda: check_name(value, support)))
+
+    def date(field: str, value: DateRef | None) -> None:
+        if value:
+            rules.append((field, lambda: check_date(value, support)))
+
+    def words(field: str, value: str | None, what: str, ratio: float = 0.75) -> None:
+        if value:
+            rules.append((field, lambda: check_words(value, support, what, ratio)))
+
     if isinstance(fact, Participant):
-        checks["name"] = check_name(fact.name, support)
+        name("name", fact.name)
         if fact.role:
-            checks["role"] = check_role(fact, support)
-        if fact.affiliation:
-            checks["affiliation"] = check_name(fact.affiliation, support)
+            rules.append(("role", lambda: check_role(fact, support)))
+        name("affiliation", fact.affiliation)
     elif isinstance(fact, Meeting):
         for i, person in enumerate(fact.participants):
-            checks[f"participants[{i}]"] = check_name(person, support)
-        checks["participants"] = check_meeting(fact, support)
-        if fact.location:
-            checks["location"] = check_name(fact.location, support)
-        if fact.date:
-            checks["date"] = check_date(fact.date, support)
+            name(f"participants[{i}]", person)
+        rules.append(("participants", lambda: check_meeting(fact, support)))
+        name("location", fact.location)
+        date("date", fact.date)
     elif isinstance(fact, Invitation):
-        checks["inviter"] = check_name(fact.inviter, support)
-        checks["invitee"] = check_name(fact.invitee, support)
-        checks["direction"] = check_invitation_direction(fact, support)
-        if fact.destination:
-            checks["destination"] = check_name(fact.destination, support)
-        if fact.timeframe:
-            checks["timeframe"] = check_date(fact.timeframe, support)
-        if fact.conveyed_via:
-            checks["conveyed_via"] = check_name(fact.conveyed_via, support)
+        name("inviter", fact.inviter)
+        name("invitee", fact.invitee)
+        rules.append(("direction", lambda: check_invitation_direction(fact, support)))
+        name("destination", fact.destination)
+        date("timeframe", fact.timeframe)
+        name("conveyed_via", fact.conveyed_via)
     elif isinstance(fact, Agreement):
-        checks["subject"] = check_words(fact.subject, support, "subject")
-        checks["status"] = check_status(fact, support)
+        words("subject", fact.subject, "subject")
+        rules.append(("status", lambda: check_status(fact, support)))
         for i, party in enumerate(fact.parties):
-            checks[f"parties[{i}]"] = check_name(party, support)
-        if fact.kind:
-            checks["kind"] = check_words(fact.kind, support, "kind", min_ratio=1.0) \
-                if fact.kind.lower() not in ("mou", "fta") else _check_kind_acronym(fact.kind, support)
-        if fact.date:
-            checks["date"] = check_date(fact.date, support)
+            name(f"parties[{i}]", party)
+        if fact.kind and fact.kind.lower() in ("mou", "fta"):
+            rules.append(("kind", lambda: _check_kind_acronym(fact.kind or "", support)))
+        else:
+            words("kind", fact.kind, "kind", 1.0)
+        date("date", fact.date)
     elif isinstance(fact, TradeFigure):
-        checks["value"] = check_figure(fact, support)
-        checks["metric"] = check_words(fact.metric, support, "metric")
-        if fact.period:
-            checks["period"] = check_date(fact.period, support)
-        if fact.qualifier:
-            checks["qualifier"] = check_words(fact.qualifier, support, "qualifier")
-        if fact.growth:
-            checks["growth"] = check_words(fact.growth, support, "growth")
+        rules.append(("value", lambda: check_figure(fact, support)))
+        words("metric", fact.metric, "metric")
+        date("period", fact.period)
+        words("qualifier", fact.qualifier, "qualifier")
+        words("growth", fact.growth, "growth")
     elif isinstance(fact, Topic):
-        checks["name"] = check_words(fact.name, support, "topic", min_ratio=0.5)
-    return checks
+        words("name", fact.name, "topic", 0.5)
+    return rules
+
+
+def _fields_of(fact: Fact, support: _Support, only: tuple[str, ...] | None = None) -> dict[str, FieldCheck]:
+    """Field checks of one fact (all of them, or those named in ``only``)."""
+    return {field: run() for field, run in _field_rules(fact, support) if only is None or field in only}
 
 
 def _check_kind_acronym(kind: str, support: _Support) -> FieldCheck:
@@ -412,9 +432,8 @@ KEY_FIELDS = {"participants": ("name",), "meetings": ("participants",),
 
 
 def _corroborates(kind: str, fact: Fact, spans: list[tuple[Article, int, int]]) -> bool:
-    fields = _fields_of(fact, _Support(spans))
-    return all(fields[k].verdict == Verdict.supported for k in KEY_FIELDS[kind] if k in fields) and \
-        not any(f.verdict == Verdict.contradicted for f in fields.values())
+    fields = _fields_of(fact, _Support(spans), only=KEY_FIELDS[kind])
+    return all(f.verdict == Verdict.supported for f in fields.values())
 
 
 def check_fact(kind: str, index: int, fact: Fact, articles: dict[str, Article],
@@ -475,7 +494,7 @@ def _scale(fact: TradeFigure) -> float:
 def check(summary: EventSummary, articles: list[Article]) -> GroundingReport:
     """Verify every fact of ``summary`` against ``articles``; deterministic and offline."""
     by_id = {a.id: a for a in articles}
-    indexes = {a.id: ArticleIndex(a.id, a.text) for a in articles}
+    indexes = {a.id: article_index(a.id, a.text) for a in articles}
     facts = [check_fact(kind, i, fact, by_id, indexes) for kind, i, fact in summary.facts()]
     fields = [f for fc in facts for f in fc.fields.values()]
     supported_fields = sum(f.verdict == Verdict.supported for f in fields)
