@@ -171,6 +171,24 @@ def check_name(value: str, support: _Support) -> FieldCheck:
     return _field(Verdict.unsupported, "not named in the evidence", value)
 
 
+_PLACE_CUE = re.compile(r"\b(?:in|at|to|visit|visiting|visited|arrived in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def check_place(value: str, support: _Support) -> FieldCheck:
+    """A place named in the evidence *as a place* ("in Moscow", "at the Kremlin", "visit Russia")."""
+    named = check_name(value, support)
+    if named.verdict != Verdict.supported:
+        return named
+    needle = normalise(value)
+    for i, (article, start, end, text) in enumerate(support.texts()):
+        folded = support.normalised(i)
+        for hit in re.finditer(re.escape(needle), folded):
+            if _PLACE_CUE.search(folded[max(0, hit.start() - 20):hit.start()]):
+                return _field(Verdict.supported, f"'{folded[max(0, hit.start() - 12):hit.end()].strip()}' in the "
+                                                 "evidence", value, [Span(article_id=article.id, start=start, end=end)])
+    return _field(Verdict.unsupported, f"{value} is named in the evidence, but not as the place", value, named.spans)
+
+
 def check_date(value: DateRef, support: _Support) -> FieldCheck:
     """The date phrase is in the evidence and resolves (against the article's date) to the ISO value."""
     other: list[str] = []
@@ -363,6 +381,10 @@ def _field_rules(fact: Fact, support: _Support) -> list[tuple[str, Callable[[], 
         if value:
             rules.append((field, lambda: check_name(value, support)))
 
+    def place(field: str, value: str | None) -> None:
+        if value:
+            rules.append((field, lambda: check_place(value, support)))
+
     def date(field: str, value: DateRef | None) -> None:
         if value:
             rules.append((field, lambda: check_date(value, support)))
@@ -380,13 +402,13 @@ def _field_rules(fact: Fact, support: _Support) -> list[tuple[str, Callable[[], 
         for i, person in enumerate(fact.participants):
             name(f"participants[{i}]", person)
         rules.append(("participants", lambda: check_meeting(fact, support)))
-        name("location", fact.location)
+        place("location", fact.location)
         date("date", fact.date)
     elif isinstance(fact, Invitation):
         name("inviter", fact.inviter)
         name("invitee", fact.invitee)
         rules.append(("direction", lambda: check_invitation_direction(fact, support)))
-        name("destination", fact.destination)
+        place("destination", fact.destination)
         date("timeframe", fact.timeframe)
         name("conveyed_via", fact.conveyed_via)
     elif isinstance(fact, Agreement):

@@ -147,3 +147,12 @@ def test_huge_article_and_unknown_article_id_do_not_crash(seed_gold) -> None:
     report = check(seed_gold, [big])
     assert report.score == 0.0
     assert all(f.verdict == Verdict.unsupported for f in report.facts)
+
+
+def test_a_location_must_be_named_as_the_place(seed_gold, seed_articles) -> None:
+    assert verdict_of(seed_gold, seed_articles, "meetings", field="location") == Verdict.supported  # "in Moscow"
+    wrong = seed_gold.model_copy(deep=True)
+    wrong.meetings[0].location = "Ukraine"
+    wrong.meetings[0].evidence = [Evidence(article_id="002_15fc7afe774a04a9",
+                                           quote="Putin Meets S Jaishankar, Invites PM To Russia, Seeks Ukraine Solution")]
+    assert verdict_of(wrong, seed_articles, "meetings", field="location") == Verdict.unsupported
