@@ -12,6 +12,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_text_atomic
 from .errors import ConfigError, SummarizerError
 
 EXIT_ERROR = 2
@@ -26,17 +27,19 @@ def _console(stderr: bool = False) -> Any:
 
 def _write(text: str, out: str | None) -> None:
     if out:
-        path = Path(out)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        write_text_atomic(out, text)
     else:
         sys.stdout.write(text)
 
 
 def cmd_summarize(args: argparse.Namespace) -> int:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     from .articles import load_articles
     from .pipeline import summarize
@@ -73,7 +76,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .articles import load_articles
     from .grounding import Verdict, apply_policy, check
     from .render import summary_lines
-
     from .schema import read_summary
 
     summary = read_summary(args.summary)
@@ -133,6 +135,54 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from .batch import batch
+
+    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=_console(stderr=True), transient=True, disable=args.quiet) as bar:
+        job = bar.add_task("starting", total=None)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(job, description=stage, completed=done, total=total or None)
+
+        report = batch(args.inbox, args.out, model=args.model, api_base=args.api_base, api_key=args.api_key,
+                       concurrency=args.concurrency, retry_failed=args.retry_failed, progress=progress)
+    console = _console(stderr=True)
+    console.print(f"run {report.run}: {report.files} files, {report.new_articles} new articles, "
+                  f"{report.already_seen} already seen, {report.duplicates} duplicates, {report.events} events, {len(report.summarised)} summarised, "
+                  f"{report.model_calls} model calls, {report.tokens} tokens, {report.seconds:.1f}s")
+    for line in report.skipped:
+        console.print(f"[yellow]skipped[/] {line}")
+    for line in report.failed + report.still_failed:
+        console.print(f"[red]failed[/] {line}")
+    if report.still_failed:
+        console.print("[dim]retry failed events with --retry-failed[/]")
+    console.print(f"[dim]results in {args.out} (index.jsonl, events/, run-report.json)[/]")
+    return 0 if report.ok else EXIT_UNSUPPORTED
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from .articles import load_articles
+    from .clustering import cluster
+
+    articles = load_articles(args.paths)
+    groups = [{"articles": [articles[i].id for i in g.members]} for g in cluster(articles)]
+    if args.json:
+        print(json.dumps(groups, indent=2))
+    else:
+        for n, g in enumerate(groups, 1):
+            print(f"event {n}: {', '.join(g['articles'])}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import json_schema
 
@@ -185,6 +235,24 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--baseline", help="exit 1 if any figure is worse than this baseline JSON")
     e.add_argument("--write-baseline", help="write the gated figures of this run as a baseline JSON")
     e.set_defaults(func=cmd_eval)
+
+    b = sub.add_parser("batch", help="summarise every event in a folder of articles, incrementally",
+                       description="Group the articles of INBOX into events and summarise each event whose "
+                                   "articles changed since the last run. Exit 1 if anything failed.")
+    b.add_argument("inbox", help="folder of .txt / .json / .jsonl articles (nested folders too)")
+    b.add_argument("--out", required=True, help="results folder (state.sqlite, events/, index.jsonl)")
+    b.add_argument("--model", help="litellm model string (default: the embedded model)")
+    b.add_argument("--api-base", help="server URL for local/OpenAI-compatible models")
+    b.add_argument("--api-key", help="API key")
+    b.add_argument("--concurrency", type=int, default=1, help="events summarised at once (default 1)")
+    b.add_argument("--retry-failed", action="store_true", help="try failed events and bad files again")
+    b.add_argument("--quiet", action="store_true", help="no progress bars")
+    b.set_defaults(func=cmd_batch)
+
+    g = sub.add_parser("cluster", help="print how articles group into events")
+    g.add_argument("paths", nargs="+", help="article files, folders or globs")
+    g.add_argument("--json", action="store_true", help='a JSON list of {"articles": [ids]}')
+    g.set_defaults(func=cmd_cluster)
 
     s = sub.add_parser("schema", help="print the JSON Schema of a summary")
     s.add_argument("--out", help="write it to this file")

@@ -22,7 +22,16 @@ from .dates import FoundDate, find_dates
 from .entities import DEMONYMS, Mention, find_mentions, same_entity
 from .figures import Figure, find_figures
 from .passages import Passage
-from .schema import Agreement, AgreementStatus, DateRef, Evidence, Fact, Invitation, Meeting, TradeFigure
+from .schema import (
+    Agreement,
+    AgreementStatus,
+    DateRef,
+    Evidence,
+    Fact,
+    Invitation,
+    Meeting,
+    TradeFigure,
+)
 
 NONE = "none"
 _ORG_WORDS = re.compile(r"\b(?:Union|Ministry|Agency|Corridor|Route|Council|Organisation|Organization|"

@@ -19,11 +19,25 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from .align import Alignment, AlignmentStatus, ArticleIndex, align_quote, article_index, normalise
+from .align import (
+    Alignment,
+    AlignmentStatus,
+    ArticleIndex,
+    align_quote,
+    article_index,
+    normalise,
+)
 from .articles import Article
 from .dates import find_dates, same_date
 from .entities import NameMatch, country_of, find_mentions, match_names, same_entity
-from .figures import SCALES, find_figures, normalise_currency, normalise_scale, same_amount
+from .figures import (
+    SCALES,
+    find_figures,
+    normalise_currency,
+    normalise_scale,
+    same_amount,
+)
+from .passages import INJECTION
 from .schema import (
     FACT_TYPES,
     Agreement,
@@ -472,6 +486,11 @@ def check_fact(kind: str, index: int, fact: Fact, articles: dict[str, Article],
             per_article.setdefault(found.article_id, []).append((articles[found.article_id], found.start,
                                                                  found.end))  # type: ignore[arg-type]
     spans = [s for group in per_article.values() for s in group]
+    if any(INJECTION.search(article.text[start:end]) for article, start, end in spans):
+        fields = {"evidence": _field(Verdict.unsupported, "the evidence reads as an instruction to a model, "
+                                                          "not as reporting", None)}
+        return FactCheck(kind=kind, index=index, verdict=Verdict.unsupported, fields=fields,
+                         evidence=evidence_checks, corroboration=0)
     if not spans:
         reason = "no evidence quote aligns with its cited article"
         if any(e.status == AlignmentStatus.misattributed for e in evidence_checks):

@@ -25,7 +25,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .errors import AuthenticationFailed, ContextTooLong, ExtractionFailed, ModelError, ModelUnreachable
+from .errors import (
+    AuthenticationFailed,
+    ContextTooLong,
+    ExtractionFailed,
+    ModelError,
+    ModelUnreachable,
+)
 
 T = TypeVar("T", bound=BaseModel)
 Completion = Callable[..., Any]
@@ -129,7 +135,13 @@ def retry_after_seconds(exc: BaseException) -> float | None:
 def with_transient_retries(completion: Completion, policy: RetryPolicy, usage: Usage,
                            sleep: Callable[[float], None] = time.sleep) -> Completion:
     """Wrap a completion function so transient failures are retried under ``policy``."""
-    from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
+    from tenacity import (
+        RetryCallState,
+        Retrying,
+        retry_if_exception,
+        stop_after_attempt,
+        stop_after_delay,
+    )
 
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None

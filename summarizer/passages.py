@@ -23,6 +23,10 @@ BOILERPLATE = re.compile(
 # Everything after one of these lines is page furniture (related posts, comments), not the article.
 PAGE_TAIL = re.compile(r"^\s*(?:releated posts|related posts|leave a reply|post comments|discover more from|"
                        r"also read|more from)", re.IGNORECASE)
+# Text addressed to a language model rather than to readers.
+INJECTION = re.compile(r"\b(?:ignore|disregard|forget)\b.{0,40}\b(?:instructions?|prompts?|rules)\b|"
+                       r"\b(?:system prompt|you are an? (?:ai|assistant|language model)|as an ai)\b|"
+                       r"\b(?:report|say|output|answer)\b.{0,20}\binstead\b", re.IGNORECASE)
 _TWEET_TAIL = re.compile(r"pic\.twitter\.com|— .*\(@\w+\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’\\]*\s+(?=[\"“‘\\]*[A-Z(])|\n\s*\n|\n(?=\S)")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Rs|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|Inc|Ltd|Co)|\b[A-Z])\.$")
@@ -48,6 +52,7 @@ class Passage:
     text: str            # the verbatim span article.text[start:end]
     shown: str           # what the model is shown (escapes undone, white space folded)
     kinds: set[str] = field(default_factory=set)
+    injection: bool = False   # reads as an instruction to a model: shown to no model, cited by no fact
 
 
 def clean_for_model(text: str) -> str:
@@ -105,8 +110,10 @@ def find_passages(articles: list[Article], max_chars: int = 1200) -> list[Passag
             if key in seen:
                 continue
             seen.add(key)
-            kinds = set() if is_headline(shown) else {kind for kind, cue in CUES.items() if cue.search(shown)}
+            injection = bool(INJECTION.search(shown))
+            kinds = set() if is_headline(shown) or injection else {
+                kind for kind, cue in CUES.items() if cue.search(shown)}
             if "trade_figures" in kinds and not find_figures(raw):
                 kinds.discard("trade_figures")
-            passages.append(Passage(article.id, start, end, raw, shown[:max_chars], kinds))
+            passages.append(Passage(article.id, start, end, raw, shown[:max_chars], kinds, injection))
     return passages

@@ -23,7 +23,16 @@ from .articles import Article
 from .entities import same_entity
 from .grounding import Verdict, check
 from .passages import find_passages
-from .schema import Agreement, AgreementStatus, DateRef, EventSummary, Evidence, Fact, Meeting, TradeFigure
+from .schema import (
+    Agreement,
+    AgreementStatus,
+    DateRef,
+    EventSummary,
+    Evidence,
+    Fact,
+    Meeting,
+    TradeFigure,
+)
 
 CITATION_CATEGORIES = {"misquote", "wrong article"}
 CURRENCY_SWAP = {"USD": "EUR", "EUR": "USD", "INR": "USD", "CNY": "USD", "RUB": "USD", "GBP": "USD"}

@@ -15,12 +15,23 @@ from pydantic import BaseModel, Field
 
 from . import prompts
 from .articles import Article, load_articles
-from .embedded import DEFAULT_EMBEDDED, EMBEDDED_PREFIX, EmbeddedServer, is_embedded, litellm_name
+from .embedded import (
+    DEFAULT_EMBEDDED,
+    EMBEDDED_PREFIX,
+    EmbeddedServer,
+    is_embedded,
+    litellm_name,
+)
 from .errors import ExtractionFailed
 from .extract import Task, messages_for, person_names, plan_tasks
 from .grounding import GroundingReport, Policy, apply_policy, check
 from .llm import Completion, RetryPolicy, StructuredModel
-from .merge import collect_participants, collect_topics, merge_facts, title_and_narrative
+from .merge import (
+    collect_participants,
+    collect_topics,
+    merge_facts,
+    title_and_narrative,
+)
 from .passages import find_passages
 from .schema import FACT_TYPES, EventSummary, Fact
 
@@ -62,7 +73,7 @@ def resolve_model(model: str | None, api_base: str | None) -> tuple[str, str | N
 def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: str | None = None,
               api_base: str | None = None, api_key: str | None = None, completion: Completion | None = None,
               policy: Policy = "flag", run_check: bool = True, concurrency: int = 1,
-              max_passage_chars: int = 1200, retry: RetryPolicy = RetryPolicy(),
+              max_passage_chars: int = 1200, retry: RetryPolicy = RetryPolicy(), timeout: float = 120.0,
               progress: Progress | None = None) -> SummaryResult:
     """Summarise the articles of one event with the given model (embedded local model by default)."""
     started = time.monotonic()
@@ -78,7 +89,8 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
             api_key = api_key or LOCAL_KEY
         elif api_base and model.startswith("openai/") and not api_key and not os.environ.get("OPENAI_API_KEY"):
             api_key = LOCAL_KEY  # local OpenAI-compatible servers (llama.cpp, vLLM) take any key
-        llm = StructuredModel(call_name, api_base=api_base, api_key=api_key, completion=completion, retry=retry)
+        llm = StructuredModel(call_name, api_base=api_base, api_key=api_key, completion=completion, retry=retry,
+                              timeout=timeout)
         tasks = _plan(loaded, max_passage_chars)
         facts, failures = _run(llm, tasks, concurrency, progress)
     summary = build_summary(loaded, facts, find_passages(loaded, max_passage_chars))

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from .grounding import FactCheck, GroundingReport, Verdict
-from .schema import Agreement, EventSummary, Fact, Invitation, Meeting, Participant, Topic, TradeFigure
+from .schema import (
+    Agreement,
+    EventSummary,
+    Fact,
+    Invitation,
+    Meeting,
+    Participant,
+    Topic,
+    TradeFigure,
+)
 
 MARKS = {Verdict.supported: "[green]✓[/]", Verdict.unsupported: "[yellow]?[/]", Verdict.contradicted: "[red]✗[/]"}
 KIND_LABELS = {"participants": "Participant", "meetings": "Meeting", "invitations": "Invitation",

@@ -76,9 +76,12 @@ class Outcome:
 class FakeOpenAIServer:
     """``with FakeOpenAIServer([Outcome(429), Outcome(200, body)]) as base:`` serves the queue in order."""
 
-    def __init__(self, outcomes: list[Outcome], fallback: Outcome | None = None):
+    def __init__(self, outcomes: list[Outcome], fallback: Outcome | None = None,
+                 responder: Callable[[dict[str, Any]], Outcome] | None = None):
         self.outcomes = list(outcomes)
         self.fallback = fallback
+        self.responder = responder
+        self.lock = threading.Lock()
         self.requests: list[dict[str, Any]] = []
         self.times: list[float] = []
         server = self
@@ -89,9 +92,12 @@ class FakeOpenAIServer:
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", 0))
-                server.requests.append(json.loads(self.rfile.read(length) or b"{}"))
-                server.times.append(time.monotonic())
-                outcome = server.outcomes.pop(0) if server.outcomes else server.fallback
+                request = json.loads(self.rfile.read(length) or b"{}")
+                with server.lock:
+                    server.requests.append(request)
+                    server.times.append(time.monotonic())
+                    outcome = server.outcomes.pop(0) if server.outcomes else (
+                        server.responder(request) if server.responder else server.fallback)
                 if outcome is None:
                     outcome = Outcome(500, {"error": {"message": "fake server: no outcome left"}})
                 if outcome.delay:
@@ -123,3 +129,39 @@ class FakeOpenAIServer:
     def __exit__(self, *exc: object) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def answering(request: dict[str, Any]) -> Outcome:
+    """A good reply to any tool-call request: the first allowed value of every field."""
+    tool = request["tools"][0]["function"]
+    return Outcome(200, completion_body(first_choices(tool["parameters"]), tool["name"]))
+
+
+class FaultyResponder:
+    """Answers well, except that a share ``rate`` of requests gets a 429, a 500, a slow reply (time-out),
+    a body that is not JSON, or a truncated tool call — in equal parts, from a seeded generator."""
+
+    def __init__(self, rate: float, seed: int = 3, slow: float = 0.6):
+        import random
+
+        self.rate = rate
+        self.rng = random.Random(seed)
+        self.slow = slow
+        self.faults: dict[str, int] = {}
+
+    def __call__(self, request: dict[str, Any]) -> Outcome:
+        roll = self.rng.random()
+        if roll >= self.rate:
+            return answering(request)
+        kind = ["429", "500", "timeout", "not json", "truncated"][int(roll / self.rate * 5)]
+        self.faults[kind] = self.faults.get(kind, 0) + 1
+        if kind == "429":
+            return Outcome(429, headers={"retry-after": "0"})
+        if kind == "500":
+            return Outcome(500)
+        if kind == "timeout":
+            return Outcome(200, answering(request).body, delay=self.slow)
+        if kind == "not json":
+            return Outcome(200, '{"id": "x", "choices": [')
+        tool = request["tools"][0]["function"]
+        return Outcome(200, completion_body('{"' + next(iter(tool["parameters"]["properties"])) + '": ', tool["name"]))

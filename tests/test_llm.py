@@ -7,8 +7,19 @@ from typing import Literal
 import pytest
 from pydantic import BaseModel
 
-from summarizer.errors import AuthenticationFailed, ExtractionFailed, ModelError, ModelUnreachable
-from summarizer.llm import RetryPolicy, StructuredModel, is_transient, mode_for, retry_after_seconds
+from summarizer.errors import (
+    AuthenticationFailed,
+    ExtractionFailed,
+    ModelError,
+    ModelUnreachable,
+)
+from summarizer.llm import (
+    RetryPolicy,
+    StructuredModel,
+    is_transient,
+    mode_for,
+    retry_after_seconds,
+)
 from tests.fakes import FakeOpenAIServer, Outcome, completion_body
 
 FAST = RetryPolicy(attempts=4, initial_wait=0.01, max_wait=0.05, reasks=1)

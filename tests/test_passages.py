@@ -1,7 +1,12 @@
 from __future__ import annotations
 
 from summarizer import Article
-from summarizer.passages import clean_for_model, find_passages, is_boilerplate, is_headline
+from summarizer.passages import (
+    clean_for_model,
+    find_passages,
+    is_boilerplate,
+    is_headline,
+)
 
 
 def test_offsets_index_the_verbatim_text(seed_articles) -> None:
