@@ -24,7 +24,7 @@ from .passages import find_passages
 
 THRESHOLD = 0.17   # set from the seed + dev-event pairs: same-event pairs >= 0.186, cross-event <= 0.174
 MAX_DAYS = 7
-NEIGHBOURS = 15
+NEIGHBOURS = 40
 NEAR_DUPLICATE = 0.9
 _COUNTRY_WORDS = {"india", "russia", "china", "united", "states", "ukraine", "moscow", "delhi", "beijing"}
 
