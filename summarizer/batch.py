@@ -130,10 +130,32 @@ def _write_index(out: Path, state: BatchState) -> None:
     write_text_atomic(out / "index.jsonl", "".join(line + "\n" for line in lines))
 
 
+def _write_html(out: Path, state: BatchState) -> None:
+    """An HTML report beside each version's JSON (made once), and index.html linking the latest ones."""
+    from .html_report import read_result, write_index, write_report
+
+    latest: dict[str, dict] = {}
+    for version in state.versions():
+        page = out / version["path"].replace(".json", ".html")
+        result = None
+        if not page.exists():
+            result = read_result(out / version["path"])
+            write_report(result, page)
+        latest[version["event_id"]] = {**version, "page": page, "result": result}
+    entries = []
+    for event_id, version in sorted(latest.items()):
+        result = version["result"] or read_result(out / version["path"])
+        entries.append({"href": str(version["page"].relative_to(out)), "title": result.summary.title,
+                        "facts": version["facts"], "score": version["supported"] or 0.0,
+                        "articles": len(version["article_hashes"]), "event_id": event_id,
+                        "version": version["version"]})
+    write_index(entries, out / "index.html")
+
+
 def batch(inbox: str | Path, out: str | Path, *, model: str | None = None, api_base: str | None = None,
           api_key: str | None = None, completion: Completion | None = None, concurrency: int = 1,
           retry_failed: bool = False, retry: RetryPolicy = RetryPolicy(), timeout: float = 120.0,
-          progress: Progress | None = None) -> BatchReport:
+          html: bool = False, progress: Progress | None = None) -> BatchReport:
     """Process an inbox into ``out``; run it again whenever new articles land."""
     started = time.monotonic()
     inbox, out = Path(inbox), Path(out)
@@ -159,6 +181,8 @@ def batch(inbox: str | Path, out: str | Path, *, model: str | None = None, api_b
                                                                completion=completion, retry=retry, timeout=timeout),
                            concurrency, progress)
         _write_index(out, state)
+        if html:
+            _write_html(out, state)
     finally:
         report.seconds = round(time.monotonic() - started, 2)
         state.finish_run(run, report.model_dump())

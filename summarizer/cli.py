@@ -60,6 +60,10 @@ def cmd_summarize(args: argparse.Namespace) -> int:
                            progress=progress)
     if args.json or args.out:
         _write(result.model_dump_json(indent=2) + "\n", args.out)
+    if args.html:
+        from .html_report import write_report
+
+        write_report(result, args.html)
     if not args.json:
         console = _console()
         for line in summary_lines(result.summary, result.report):
@@ -68,7 +72,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
         console.print(f"[dim]model {result.model} · prompts {result.prompt_version} · {usage['calls']} calls · "
                       f"{usage['total_tokens']} tokens · {result.elapsed_seconds:.1f}s"
                       f"{' · ' + str(len(result.failed_tasks)) + ' passages failed' if result.failed_tasks else ''}"
-                      f"{' · written to ' + args.out if args.out else ''}[/]")
+                      f"{' · written to ' + args.out if args.out else ''}"
+                      f"{' · report ' + args.html if args.html else ''}[/]")
     return 0
 
 
@@ -154,7 +159,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
             bar.update(job, description=stage, completed=done, total=total or None)
 
         report = batch(args.inbox, args.out, model=args.model, api_base=args.api_base, api_key=args.api_key,
-                       concurrency=args.concurrency, retry_failed=args.retry_failed, progress=progress)
+                       concurrency=args.concurrency, retry_failed=args.retry_failed, html=args.html,
+                       progress=progress)
     console = _console(stderr=True)
     console.print(f"run {report.run}: {report.files} files, {report.new_articles} new articles, "
                   f"{report.already_seen} already seen, {report.duplicates} duplicates, {report.events} events, {len(report.summarised)} summarised, "
@@ -183,6 +189,14 @@ def cmd_cluster(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from .html_report import read_result, write_report
+
+    path = write_report(read_result(args.result), args.output)
+    print(f"report written to {path}", file=sys.stderr)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import json_schema
 
@@ -205,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument("--out", help="also write the full JSON result to this file")
     p.add_argument("--strict", action="store_true", help="drop facts the checker does not find supported")
+    p.add_argument("--html", help="also write an HTML evidence report to this file")
     p.add_argument("--concurrency", type=int, default=1, help="parallel model calls (default 1)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_summarize)
@@ -246,6 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--api-key", help="API key")
     b.add_argument("--concurrency", type=int, default=1, help="events summarised at once (default 1)")
     b.add_argument("--retry-failed", action="store_true", help="try failed events and bad files again")
+    b.add_argument("--html", action="store_true", help="write an HTML report per event version and index.html")
     b.add_argument("--quiet", action="store_true", help="no progress bars")
     b.set_defaults(func=cmd_batch)
 
@@ -253,6 +269,13 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("paths", nargs="+", help="article files, folders or globs")
     g.add_argument("--json", action="store_true", help='a JSON list of {"articles": [ids]}')
     g.set_defaults(func=cmd_cluster)
+
+    r = sub.add_parser("report", help="write a self-contained HTML evidence report for a result",
+                       description="One HTML page: facts with verdicts, the sources with every evidence span "
+                                   "highlighted; click a fact to see its spans.")
+    r.add_argument("result", help="a summarize --json / --out result, or a batch events/<id>/v<N>.json")
+    r.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    r.set_defaults(func=cmd_report)
 
     s = sub.add_parser("schema", help="print the JSON Schema of a summary")
     s.add_argument("--out", help="write it to this file")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -135,9 +136,13 @@ def collect_participants(articles: list[Article], facts: list[Fact]) -> list[Par
                 existing.aliases.append(mention.name)
             if len(name_tokens(mention.name)) > len(name_tokens(existing.name)):
                 existing.name = mention.name
-            existing.affiliation = existing.affiliation or mention.country
+            evidence = Evidence(article_id=article.id, quote=quote)
+            if existing.affiliation is None and mention.country:
+                existing.affiliation = mention.country  # keep the sentence that says it
+                if evidence not in existing.evidence:
+                    existing.evidence.append(evidence)
             if len(existing.evidence) < 3 and all(e.article_id != article.id for e in existing.evidence):
-                existing.evidence.append(Evidence(article_id=article.id, quote=quote))
+                existing.evidence.append(evidence)
     for person in people:
         person.aliases = [a for a in person.aliases if a != person.name]
     return people
@@ -161,31 +166,43 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
-def title_and_narrative(summary: EventSummary) -> tuple[str, str]:
-    """A plain title and narrative written from the facts themselves (nothing the facts lack)."""
+def title_and_narrative(summary: EventSummary,
+                        publishable: dict[tuple[str, int], int] | None = None) -> tuple[str, str]:
+    """A plain title and narrative written from the facts themselves (nothing the facts lack).
+
+    ``publishable`` maps (fact list, index) of the facts that may be published (the checker's
+    supported ones) to how many articles corroborate each; the best corroborated come first.
+    Without it every fact may be used, ranked by its pieces of evidence."""
+    def chosen(kind: str, limit: int) -> list[Any]:
+        items = [(i, f) for i, f in enumerate(getattr(summary, kind))
+                 if publishable is None or (kind, i) in publishable]
+        items.sort(key=lambda item: -(publishable[(kind, item[0])] if publishable else len(item[1].evidence)))
+        return [f for _, f in items[:limit]]
+
+    meetings, invitations = chosen("meetings", 3), chosen("invitations", 2)
+    agreements, figures = chosen("agreements", 3), chosen("trade_figures", 2)
     sentences = []
-    for meeting in summary.meetings[:3]:
+    for meeting in meetings:
         where = f" in {meeting.location}" if meeting.location else ""
         when = f" ({meeting.date.iso})" if meeting.date and meeting.date.iso else ""
         sentences.append(f"{meeting.participants[0]} met {' and '.join(meeting.participants[1:])}{where}{when}.")
-    for invitation in summary.invitations[:2]:
+    for invitation in invitations:
         to = f" to {invitation.destination}" if invitation.destination else ""
         when = f" ({invitation.timeframe.text})" if invitation.timeframe else ""
         sentences.append(f"{invitation.inviter} invited {invitation.invitee}{to}{when}.")
-    for agreement in summary.agreements[:3]:
+    for agreement in agreements:
         sentences.append(f"{agreement.subject[0].upper()}{agreement.subject[1:]}: {agreement.status.value}.")
-    for figure in summary.trade_figures[:2]:
+    for figure in figures:
         amount = f"{figure.value:g} {figure.scale or ''} {figure.currency or ''}".replace("  ", " ").strip()
         sentences.append(f"{figure.metric[0].upper()}{figure.metric[1:]}: {amount}"
                          f"{' (' + figure.qualifier + ')' if figure.qualifier else ''}.")
-    if summary.invitations:
-        first = summary.invitations[0]
+    if invitations:
+        first = invitations[0]
         title = f"{first.inviter} invites {first.invitee}" + (f" to {first.destination}" if first.destination else "")
-    elif summary.meetings:
-        title = " meets ".join(summary.meetings[0].participants[:2])
-    elif summary.agreements:
-        title = summary.agreements[0].subject
+    elif meetings:
+        title = " meets ".join(meetings[0].participants[:2])
+    elif agreements:
+        title = agreements[0].subject
     else:
         title = "Event summary"
     return title, " ".join(sentences)
-

@@ -24,7 +24,7 @@ from .embedded import (
 )
 from .errors import ExtractionFailed
 from .extract import Task, messages_for, person_names, plan_tasks
-from .grounding import GroundingReport, Policy, apply_policy, check
+from .grounding import GroundingReport, Policy, Verdict, apply_policy, check
 from .llm import Completion, RetryPolicy, StructuredModel
 from .merge import (
     collect_participants,
@@ -62,6 +62,7 @@ class SummaryResult(BaseModel):
     elapsed_seconds: float
     article_ids: list[str]
     failed_tasks: list[FailedTask] = Field(default_factory=list)
+    articles: list[Article] = Field(default_factory=list, description="the sources, verbatim (offsets index them)")
 
 
 def resolve_model(model: str | None, api_base: str | None) -> tuple[str, str | None]:
@@ -98,11 +99,12 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
     if run_check:
         report = check(summary, loaded)
         summary, report = apply_policy(summary, report, policy, loaded)
-        summary.title, summary.narrative = title_and_narrative(summary)
+        publishable = {(f.kind, f.index): f.corroboration for f in report.facts if f.verdict == Verdict.supported}
+        summary.title, summary.narrative = title_and_narrative(summary, publishable)
     return SummaryResult(summary=summary, report=report, model=model, prompt_version=prompts.prompt_version(),
                          prompt_hashes=prompts.prompt_hashes(), usage=llm.usage.to_dict(),
                          elapsed_seconds=round(time.monotonic() - started, 3), article_ids=list(by_id),
-                         failed_tasks=failures)
+                         failed_tasks=failures, articles=loaded)
 
 
 async def asummarize(articles: Iterable[Article | str | Path] | str | Path, **options: Any) -> SummaryResult:

@@ -94,6 +94,18 @@ def test_three_events_then_nothing_then_only_the_changed_event(mixed_inbox, tmp_
     assert len(index) == 4
 
 
+def test_html_reports_and_index_page(tmp_path, server) -> None:
+    inbox = tmp_path / "inbox"
+    shutil.copytree(DEV_EVENTS[1], inbox)
+    out = tmp_path / "out"
+    report = run_batch(inbox, out, server, html=True)
+    [entry] = [json.loads(line) for line in (out / "index.jsonl").read_text().splitlines()]
+    page = out / entry["path"].replace(".json", ".html")
+    assert page.exists() and "<mark class=\"ev\"" in page.read_text()
+    index = (out / "index.html").read_text()
+    assert f'href="{entry["path"].replace(".json", ".html")}"' in index and report.ok
+
+
 def test_bad_inputs_are_skipped_with_reasons_and_injection_is_caught(tmp_path, server) -> None:
     inbox = tmp_path / "inbox"
     shutil.copytree(DEV_EVENTS[1], inbox)

@@ -97,3 +97,17 @@ def test_progress_is_reported() -> None:
               completion=ScriptedCompletion(default=first_choices), progress=lambda d, n, label: seen.append((d, n)))
     assert seen and seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == list(range(1, len(seen) + 1))
 
+
+
+def test_title_and_narrative_use_only_supported_facts() -> None:
+    def swapped(schema: dict) -> dict:
+        args = first_choices(schema)
+        if "inviter" in args:
+            args["inviter"], args["invitee"] = "Vladimir Putin", "Xi Jinping"
+        return args
+
+    result = summarize(_loaded(), model="openai/fake", api_base="http://unused",
+                       completion=ScriptedCompletion(default=swapped))
+    assert result.summary.invitations  # flagged, kept in the facts ...
+    assert "invite" not in result.summary.title.lower() and "invited" not in result.summary.narrative
+    assert "Xi Jinping" in result.summary.title  # ... but the title comes from the supported meeting
