@@ -42,6 +42,7 @@ class BatchReport(BaseModel):
     new_articles: int = 0
     already_seen: int = 0
     duplicates: int = 0
+    near_duplicates: int = Field(default=0, description="pairs of near-identical articles (wire copies) kept together")
     skipped: list[str] = Field(default_factory=list, description="bad input files with the reason")
     events: int = 0
     summarised: list[str] = Field(default_factory=list, description="event versions written this run")
@@ -109,13 +110,15 @@ def discover(inbox: Path, state: BatchState, run: int, report: BatchReport, retr
     report.new_articles = len(new_rows)
 
 
-def group(state: BatchState) -> dict[str, list[tuple[str, Article]]]:
+def group(state: BatchState, report: BatchReport | None = None) -> dict[str, list[tuple[str, Article]]]:
     """Assign every stored article to an event; returns event id -> [(hash, article)]."""
     stored = [s for s in state.articles() if s.duplicate_of is None]
     groups = cluster([s.article for s in stored], [s.event_id for s in stored])
     assignments: dict[str, str] = {}
     events: dict[str, list[tuple[str, Article]]] = {}
     for g in groups:
+        if report is not None:
+            report.near_duplicates += len(g.near_duplicates)
         members = [stored[i] for i in g.members]
         event_id = g.event_id or event_id_for(members[0].hash)
         events[event_id] = [(m.hash, m.article) for m in members]
@@ -171,7 +174,7 @@ def batch(inbox: str | Path, out: str | Path, *, model: str | None = None, api_b
         discover(inbox, state, run, report, retry_failed)
         if progress:
             progress("grouping into events", 0, 0)
-        events = group(state)
+        events = group(state, report)
         report.events = len(events)
         todo = _events_to_summarise(events, state, report, retry_failed)
         with ExitStack() as stack:

@@ -103,7 +103,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .eval_runner import compare_to_baseline, gated_figures, run_eval, score_saved
+    from .eval_runner import Mode, compare_to_baseline, gated_figures, run_eval, score_saved
     from .evaluation import markdown_table
 
     if args.summary:
@@ -111,7 +111,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             raise ConfigError("--summary needs exactly one --event naming the gold to score against")
         report = score_saved(Path(args.summary), args.event[0])
     else:
-        mode = "record" if args.record else "live" if args.live else "replay"
+        mode: Mode = "record" if args.record else "live" if args.live else "replay"
         report = run_eval(model=args.model, mode=mode, names=args.event, api_base=args.api_base, meta=args.meta,
                           progress=lambda i, n, name: print(f"[{i + 1}/{n}] {name}", file=sys.stderr))
     if args.out:
@@ -163,7 +163,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
                        progress=progress)
     console = _console(stderr=True)
     console.print(f"run {report.run}: {report.files} files, {report.new_articles} new articles, "
-                  f"{report.already_seen} already seen, {report.duplicates} duplicates, {report.events} events, {len(report.summarised)} summarised, "
+                  f"{report.already_seen} already seen, {report.duplicates} duplicates, "
+                  f"{report.near_duplicates} near-duplicate pairs, {report.events} events, "
+                  f"{len(report.summarised)} summarised, "
                   f"{report.model_calls} model calls, {report.tokens} tokens, {report.seconds:.1f}s")
     for line in report.skipped:
         console.print(f"[yellow]skipped[/] {line}")
@@ -204,6 +206,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_model_options(parser: argparse.ArgumentParser, key: bool = True) -> None:
+    """--model, --api-base (and --api-key): the same meaning in every command."""
+    parser.add_argument("--model", help="litellm model string, e.g. openai/gpt-4o-mini, ollama_chat/llama3; "
+                                        "default $SUMMARIZER_MODEL or embedded/gemma3-270m "
+                                        "(also: embedded/smollm2-135m)")
+    parser.add_argument("--api-base", help="server URL for local/OpenAI-compatible models "
+                                           "(default $SUMMARIZER_API_BASE)")
+    if key:
+        parser.add_argument("--api-key", help="API key (default: the provider's usual environment variable)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="summarizer", description="Grounded summaries of news events.")
     parser.add_argument("--verbose", action="store_true", help="show tracebacks and details on errors")
@@ -212,10 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summarize", help="summarise the articles of one event",
                        description="Summarise the articles of one event and check every fact against them.")
     p.add_argument("paths", nargs="+", help="article files, folders or globs (.txt, .json, .jsonl)")
-    p.add_argument("--model", help="litellm model string, e.g. openai/gpt-4o-mini, ollama_chat/llama3; default "
-                                   "$SUMMARIZER_MODEL or embedded/gemma3-270m (also: embedded/smollm2-135m)")
-    p.add_argument("--api-base", help="server URL for local/OpenAI-compatible models (default $SUMMARIZER_API_BASE)")
-    p.add_argument("--api-key", help="API key (default: the provider's usual environment variable)")
+    add_model_options(p)
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument("--out", help="also write the full JSON result to this file")
     p.add_argument("--strict", action="store_true", help="drop facts the checker does not find supported")
@@ -237,8 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval", help="score summaries against the gold events in evals/",
                        description="Field-level P/R/F1, faithfulness and citation accuracy per event. By default "
                                    "replays the recorded calls of the embedded model (offline).")
-    e.add_argument("--model", help="model to evaluate (default: the embedded model)")
-    e.add_argument("--api-base", help="server URL for local/OpenAI-compatible models")
+    add_model_options(e, key=False)
     e.add_argument("--event", action="append", help="only this event (repeatable)")
     how = e.add_mutually_exclusive_group()
     how.add_argument("--record", action="store_true", help="run the real model and re-record the cassettes")
@@ -256,9 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "articles changed since the last run. Exit 1 if anything failed.")
     b.add_argument("inbox", help="folder of .txt / .json / .jsonl articles (nested folders too)")
     b.add_argument("--out", required=True, help="results folder (state.sqlite, events/, index.jsonl)")
-    b.add_argument("--model", help="litellm model string (default: the embedded model)")
-    b.add_argument("--api-base", help="server URL for local/OpenAI-compatible models")
-    b.add_argument("--api-key", help="API key")
+    add_model_options(b)
     b.add_argument("--concurrency", type=int, default=1, help="events summarised at once (default 1)")
     b.add_argument("--retry-failed", action="store_true", help="try failed events and bad files again")
     b.add_argument("--html", action="store_true", help="write an HTML report per event version and index.html")

@@ -91,7 +91,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
 
 @lru_cache(maxsize=4096)
 def _find_mentions(text: str, start: int, stop: int) -> tuple[Mention, ...]:
-    mentions = []
+    mentions: list[Mention] = []
     for run in _CAPITAL_RUN.finditer(text, start, stop):
         words = [(m.group(0), run.start() + m.start()) for m in re.finditer(r"\S+", run.group(0))]
         groups: list[list[tuple[str, int]]] = [[]]

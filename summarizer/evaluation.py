@@ -171,9 +171,9 @@ def field_counts(kind: str, predicted: list[Fact], gold: list[Fact], strict: boo
         for f in SCORED_FIELDS[kind]:
             if not _present(g, f):
                 continue
-            i = next((i for i, jj in matched_p.items() if jj == j), None)
-            if j not in matched_g or i is None or not _present(predicted[i], f) or \
-                    not field_equal(f, predicted[i], g, strict):
+            p = next((i for i, jj in matched_p.items() if jj == j), None)
+            if j not in matched_g or p is None or not _present(predicted[p], f) or \
+                    not field_equal(f, predicted[p], g, strict):
                 counts[f].fn += 1
     return counts
 

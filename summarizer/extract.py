@@ -149,9 +149,15 @@ def _date_ref(chosen: str, dates: list[FoundDate]) -> DateRef | None:
     return DateRef(text=chosen, iso=found.iso) if found else None
 
 
-def _distinct_people(a: str, b: str) -> None:
-    if same_entity(a, b):
-        raise ValueError(f"{a!r} and {b!r} are the same person; choose two different people")
+def _distinct(first: str, second: str) -> dict[str, Any]:
+    """A model validator (for create_model) rejecting the same person in two fields."""
+    def check(answer: Any) -> Any:
+        a, b = getattr(answer, first), getattr(answer, second)
+        if same_entity(a, b):
+            raise ValueError(f"{a!r} and {b!r} are the same person; choose two different people")
+        return answer
+
+    return {"distinct": model_validator(mode="after")(check)}
 
 
 @dataclass
@@ -193,8 +199,7 @@ def _invitation_task(passage: Passage, cand: Candidates, evidence: list[Evidence
         inviter=(people, ...), invitee=(people, ...),
         destination=(_choice(cand.places + [NONE]), ...), timeframe=(_choice(date_texts + [NONE]), ...),
         conveyed_via=(_choice(cand.people + [NONE]), ...),
-        __validators__={"distinct": model_validator(mode="after")(
-            lambda self: (_distinct_people(self.inviter, self.invitee), self)[1])},
+        __validators__=_distinct("inviter", "invitee"),
     )
 
     def build(answer: Any) -> Fact:
@@ -213,8 +218,7 @@ def _meeting_task(passage: Passage, cand: Candidates, evidence: list[Evidence], 
         "MeetingAnswer",
         person_a=(people, ...), person_b=(people, ...),
         location=(_choice(cand.places + [NONE]), ...), date=(_choice(date_texts + [NONE]), ...),
-        __validators__={"distinct": model_validator(mode="after")(
-            lambda self: (_distinct_people(self.person_a, self.person_b), self)[1])},
+        __validators__=_distinct("person_a", "person_b"),
     )
 
     def build(answer: Any) -> Fact:
@@ -233,7 +237,7 @@ def _agreement_task(passage: Passage, cand: Candidates, evidence: list[Evidence]
     model = create_model(
         "AgreementAnswer",
         subject=(_choice(subjects), ...), kind=(_choice(kinds or ["agreement"]), ...),
-        status=(Literal[tuple(s.value for s in AgreementStatus)], ...),
+        status=(_choice([s.value for s in AgreementStatus]), ...),
         party_a=(_choice(parties + [NONE]), ...), party_b=(_choice(parties + [NONE]), ...),
         date=(_choice(date_texts + [NONE]), ...),
     )

@@ -290,10 +290,11 @@ def check_status(fact: Agreement, support: _Support) -> FieldCheck:
     for article, start, end, text in support.texts():
         span = Span(article_id=article.id, start=start, end=end)
         cue = re.search(_STATUS_CUES[status], text, re.IGNORECASE)
-        if status in (AgreementStatus.signed, AgreementStatus.agreed) and _NOT_DONE.search(text) and not (
+        not_done = _NOT_DONE.search(text)
+        if status in (AgreementStatus.signed, AgreementStatus.agreed) and not_done and not (
                 cue and not _NOT_DONE.search(text[max(0, cue.start() - 30):cue.end()])):
             return _field(Verdict.contradicted, f"the evidence says it is not (yet) {status.value}: "
-                                                f"{_NOT_DONE.search(text).group(0)!r}", status.value, [span])
+                                                f"{not_done.group(0)!r}", status.value, [span])
         if cue:
             return _field(Verdict.supported, f"{cue.group(0)!r} in the evidence", status.value, [span])
     if status in (AgreementStatus.signed, AgreementStatus.agreed):
@@ -479,7 +480,9 @@ def check_fact(kind: str, index: int, fact: Fact, articles: dict[str, Article],
     per_article: dict[str, list[tuple[Article, int, int]]] = {}
     for evidence in fact.evidence:
         found: Alignment = align_quote(evidence.quote, evidence.article_id, indexes)
-        span = Span(article_id=found.article_id, start=found.start, end=found.end) if found.found else None
+        span = None
+        if found.article_id is not None and found.start is not None and found.end is not None:
+            span = Span(article_id=found.article_id, start=found.start, end=found.end)
         evidence_checks.append(EvidenceCheck(article_id=evidence.article_id, quote=evidence.quote,
                                              status=found.status, score=found.score, span=span))
         if found.found and found.status != AlignmentStatus.misattributed and found.article_id:
@@ -518,10 +521,10 @@ def find_conflicts(summary: EventSummary) -> list[Conflict]:
     figures = summary.trade_figures
     for i, a in enumerate(figures):
         for b in figures[i + 1:]:
-            same_period = a.period and b.period and a.period.iso and a.period.iso == b.period.iso
-            if same_period and normalise(a.metric) == normalise(b.metric) and not same_amount(
+            period = a.period.iso if a.period and b.period and a.period.iso == b.period.iso else None
+            if period and normalise(a.metric) == normalise(b.metric) and not same_amount(
                     a.value * _scale(a), b.value * _scale(b)):
-                conflicts.append(Conflict(kind="figure", description=f"different {a.metric} for {a.period.iso}",
+                conflicts.append(Conflict(kind="figure", description=f"different {a.metric} for {period}",
                                           values=[f"{a.value:g} {a.scale or ''} {a.currency or ''}".strip(),
                                                   f"{b.value:g} {b.scale or ''} {b.currency or ''}".strip()],
                                           article_ids=sorted({e.article_id for e in a.evidence + b.evidence})))

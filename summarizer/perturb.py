@@ -15,6 +15,7 @@ import random
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -122,7 +123,8 @@ def role_reversal(gold: EventSummary, articles: list[Article]) -> Iterator[Pertu
 
 def number_swap(gold: EventSummary, articles: list[Article]) -> Iterator[Perturbation]:
     for i, f in enumerate(gold.trade_figures):
-        changes = [({"value": round(f.value * 1.2 + 1, 1)}, f"value {f.value:g} -> {f.value * 1.2 + 1:g}")]
+        changes: list[tuple[dict[str, Any], str]] = [
+            ({"value": round(f.value * 1.2 + 1, 1)}, f"value {f.value:g} -> {f.value * 1.2 + 1:g}")]
         if f.scale in SCALE_SWAP:
             changes.append(({"scale": SCALE_SWAP[f.scale]}, f"scale {f.scale} -> {SCALE_SWAP[f.scale]}"))
         if f.currency in CURRENCY_SWAP:

@@ -210,3 +210,13 @@ def test_kill_9_and_rerun_gives_the_uninterrupted_result(tmp_path) -> None:
         assert _cli_batch(inbox, killed, server.api_base).wait(timeout=300) == 0
     assert _comparable(killed) == _comparable(reference)
     assert not list(killed.rglob("*.tmp"))
+
+
+def test_wire_copies_are_recognised_and_kept_together(tmp_path, server) -> None:
+    inbox = tmp_path / "inbox"
+    shutil.copytree(DEV_EVENTS[1], inbox)
+    original = (DEV_EVENTS[1] / "03_menafn.txt").read_text()
+    (inbox / "05_wire_copy.txt").write_text(original.replace("(MENAFN) ", "(Agencies) ") + "\nShare this story.\n")
+    report = run_batch(inbox, tmp_path / "out", server)
+    assert report.near_duplicates >= 1 and report.events == 1
+    assert sorted(len(g) for g in events_of(tmp_path / "out")) == [5]

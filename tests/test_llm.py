@@ -144,3 +144,15 @@ def test_retry_after_parsing() -> None:
 
     assert retry_after_seconds(Limited()) == 7.0
     assert retry_after_seconds(Exception()) is None
+
+
+def test_context_too_long_is_one_clear_error_and_not_retried() -> None:
+    from summarizer.errors import ContextTooLong
+
+    body = {"error": {"message": "This model's maximum context length is 2048 tokens. However, you requested 5000 "
+                                 "tokens. Please reduce the length of the messages.",
+                      "type": "invalid_request_error", "code": "context_length_exceeded"}}
+    with FakeOpenAIServer([], fallback=Outcome(400, body)) as server:
+        with pytest.raises(ContextTooLong, match="context window"):
+            model_at(server.api_base).extract(Pick, MESSAGES)
+    assert len(server.requests) == 1

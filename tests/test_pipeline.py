@@ -19,6 +19,14 @@ ARTICLE = Article(id="a1", text=(
     "Bilateral trade crossed $240 billion last year, officials said."))
 
 
+def swapped(schema: dict) -> dict:
+    """Scripted answers with the invitation's inviter and invitee the wrong way round."""
+    args = first_choices(schema)
+    if "inviter" in args:
+        args["inviter"], args["invitee"] = "Vladimir Putin", "Xi Jinping"
+    return args
+
+
 def _loaded() -> list[Article]:
     from summarizer.articles import parse_txt
 
@@ -50,12 +58,6 @@ def test_choices_are_strings_of_the_passage() -> None:
 
 
 def test_a_swapped_answer_is_caught_by_the_checker() -> None:
-    def swapped(schema: dict) -> dict:
-        args = first_choices(schema)
-        if "inviter" in args:
-            args["inviter"], args["invitee"] = "Vladimir Putin", "Xi Jinping"
-        return args
-
     result = summarize(_loaded(), model="openai/fake", api_base="http://unused",
                        completion=ScriptedCompletion(default=swapped))
     invitation = next(f for f in result.report.facts if f.kind == "invitations")
@@ -100,12 +102,6 @@ def test_progress_is_reported() -> None:
 
 
 def test_title_and_narrative_use_only_supported_facts() -> None:
-    def swapped(schema: dict) -> dict:
-        args = first_choices(schema)
-        if "inviter" in args:
-            args["inviter"], args["invitee"] = "Vladimir Putin", "Xi Jinping"
-        return args
-
     result = summarize(_loaded(), model="openai/fake", api_base="http://unused",
                        completion=ScriptedCompletion(default=swapped))
     assert result.summary.invitations  # flagged, kept in the facts ...
