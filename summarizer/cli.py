@@ -209,8 +209,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def add_model_options(parser: argparse.ArgumentParser, key: bool = True) -> None:
     """--model, --api-base (and --api-key): the same meaning in every command."""
     parser.add_argument("--model", help="litellm model string, e.g. openai/gpt-4o-mini, ollama_chat/llama3; "
-                                        "default $SUMMARIZER_MODEL or embedded/gemma3-270m "
-                                        "(also: embedded/smollm2-135m)")
+                                        "default $SUMMARIZER_MODEL or embedded/smollm2-135m "
+                                        "(also: embedded/gemma3-270m)")
     parser.add_argument("--api-base", help="server URL for local/OpenAI-compatible models "
                                            "(default $SUMMARIZER_API_BASE)")
     if key:

@@ -41,7 +41,7 @@ class EvalEvent:
 
 
 def model_slug(model: str) -> str:
-    """A folder name for a model string: 'embedded/gemma3-270m' -> 'embedded-gemma3-270m'."""
+    """A folder name for a model string: 'embedded/smollm2-135m' -> 'embedded-smollm2-135m'."""
     return re.sub(r"[^A-Za-z0-9._-]+", "-", model).strip("-")
 
 

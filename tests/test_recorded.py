@@ -11,7 +11,7 @@ import pytest
 from summarizer.align import AlignmentStatus
 from summarizer.errors import InputError
 from summarizer.eval_runner import compare_to_baseline, run_eval, run_event
-from summarizer.events import load_events
+from summarizer.events import load_events, model_slug
 from summarizer.pipeline import DEFAULT_MODEL
 from tests.conftest import ALL_EVENTS, ROOT
 
@@ -49,7 +49,10 @@ def test_missing_recording_is_a_clear_error(tmp_path) -> None:
         run_event(event, "openai/never-recorded", "replay")
 
 
-def test_eval_figures_do_not_fall_below_the_baseline() -> None:
-    report = run_eval(mode="replay", meta=True)
-    assert compare_to_baseline(report, ROOT / "evals" / "baseline.json") == []
-    assert report.meta and report.meta["catch_rate"] >= 0.98 and report.meta["false_flag_rate"] <= 0.02
+@pytest.mark.parametrize("model", ["embedded/smollm2-135m", "embedded/gemma3-270m"])
+def test_eval_figures_do_not_fall_below_the_baseline(model: str) -> None:
+    report = run_eval(model=model, mode="replay", meta=(model == DEFAULT_MODEL))
+    baseline = ROOT / "evals" / "baselines" / f"{model_slug(model)}.json"
+    assert compare_to_baseline(report, baseline) == []
+    if report.meta:
+        assert report.meta["catch_rate"] >= 0.98 and report.meta["false_flag_rate"] <= 0.02
