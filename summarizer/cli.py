@@ -57,6 +57,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
         result = summarize(articles, model=args.model, api_base=args.api_base, api_key=args.api_key,
                            policy="strict" if args.strict else "flag", concurrency=args.concurrency,
+                           reask_unsupported=args.reask,
                            progress=progress)
     if args.json or args.out:
         _write(result.model_dump_json(indent=2) + "\n", args.out)
@@ -103,7 +104,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .eval_runner import Mode, compare_to_baseline, gated_figures, run_eval, score_saved
+    from .eval_runner import (
+        Mode,
+        compare_to_baseline,
+        gated_figures,
+        run_eval,
+        score_saved,
+    )
     from .evaluation import markdown_table
 
     if args.summary:
@@ -113,6 +120,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         mode: Mode = "record" if args.record else "live" if args.live else "replay"
         report = run_eval(model=args.model, mode=mode, names=args.event, api_base=args.api_base, meta=args.meta,
+                          reask=args.reask,
                           progress=lambda i, n, name: print(f"[{i + 1}/{n}] {name}", file=sys.stderr))
     if args.out:
         _write(report.model_dump_json(indent=2) + "\n", args.out)
@@ -230,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="also write the full JSON result to this file")
     p.add_argument("--strict", action="store_true", help="drop facts the checker does not find supported")
     p.add_argument("--html", help="also write an HTML evidence report to this file")
+    p.add_argument("--reask", type=int, default=0, metavar="N",
+                   help="ask again (up to N times) about facts the checker rejects, with its reasons")
     p.add_argument("--concurrency", type=int, default=1, help="parallel model calls (default 1)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_summarize)
@@ -254,6 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
     how.add_argument("--live", action="store_true", help="run the model without recordings")
     how.add_argument("--summary", help="score this saved summary JSON (with one --event) instead of a model")
     e.add_argument("--meta", action="store_true", help="also run the checker meta-benchmark (injected errors)")
+    e.add_argument("--reask", type=int, default=0, metavar="N",
+                   help="re-ask facts the checker rejects, up to N times (changes requests: record separately)")
     e.add_argument("--out", help="write the full JSON results here")
     e.add_argument("--markdown", help="write the Markdown table here")
     e.add_argument("--baseline", help="exit 1 if any figure is worse than this baseline JSON")

@@ -39,38 +39,40 @@ class EvalReport(BaseModel):
 
 
 def run_event(event: EvalEvent, model: str, mode: Mode, api_base: str | None = None,
-              evals_dir: Path = EVALS_DIR) -> SummaryResult:
+              evals_dir: Path = EVALS_DIR, reask: int = 0) -> SummaryResult:
     """Summarise one event's articles: replaying its cassette, recording it, or live."""
     articles = event.articles()
     if mode == "live":
-        return summarize(articles, model=model, api_base=api_base)
+        return summarize(articles, model=model, api_base=api_base, reask_unsupported=reask)
     path = event.cassette(model, evals_dir)
     with cassette(path, record=(mode == "record")):
         # a replay never reaches the network: any base URL works, the embedded server is not started
-        return summarize(articles, model=model, api_base=api_base or "http://127.0.0.1:8765/v1")
+        return summarize(articles, model=model, api_base=api_base or "http://127.0.0.1:8765/v1",
+                         reask_unsupported=reask)
 
 
 def run_eval(model: str | None = None, mode: Mode = "replay", names: list[str] | None = None,
              api_base: str | None = None, evals_dir: Path = EVALS_DIR, meta: bool = False,
-             progress: Any = None) -> EvalReport:
+             reask: int = 0, progress: Any = None) -> EvalReport:
     """Score every event (or those named) for ``model``; optionally the checker meta-benchmark too."""
     started = time.monotonic()
     model, api_base = resolve_model(model, api_base)
     events = load_events(evals_dir, names)
     scores = []
     with ExitStack() as stack:
-        if mode == "record" and is_embedded(model) and api_base is None:
+        if mode in ("record", "live") and is_embedded(model) and api_base is None:
             api_base = stack.enter_context(EmbeddedServer(model))
         for i, event in enumerate(events):
             if progress:
                 progress(i, len(events), event.name)
             t0 = time.monotonic()
-            result = run_event(event, model, mode, api_base, evals_dir)
+            result = run_event(event, model, mode, api_base, evals_dir, reask)
             seconds = time.monotonic() - t0
             if mode == "record":
                 _write_timing(event.cassette(model, evals_dir), seconds, result)
             recorded = _read_timing(event.cassette(model, evals_dir))
-            usage = {**result.usage, "seconds": round(seconds, 2), "recorded_seconds": recorded}
+            usage = {**result.usage, "seconds": round(seconds, 2),
+                     "recorded_seconds": recorded if mode != "live" else None}
             scores.append(score(result.summary, event.gold(), result.report, event.name, usage))
     meta_result = None
     if meta:

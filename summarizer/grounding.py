@@ -62,7 +62,7 @@ class Verdict(str, Enum):
     contradicted = "contradicted"
 
 
-_RANK = {Verdict.supported: 0, Verdict.unsupported: 1, Verdict.contradicted: 2}
+VERDICT_RANK = {Verdict.supported: 0, Verdict.unsupported: 1, Verdict.contradicted: 2}
 
 
 class Span(BaseModel):
@@ -341,6 +341,7 @@ def check_invitation_direction(fact: Invitation, support: _Support) -> FieldChec
 
 _MEET = re.compile(r"\b(?:met|meets?|meeting|held talks|talks with|called on|call on|hosted|received)\b",
                    re.IGNORECASE)
+_MEETING_NAME = re.compile(r"\s*(?:meeting|summit|forum|conference|session)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:told|said|says|reported|according to|stated)\b", re.IGNORECASE)
 
 
@@ -355,6 +356,13 @@ def check_meeting(fact: Meeting, support: _Support) -> FieldCheck:
         if any(not hits for _, hits in named):
             continue
         span = Span(article_id=article.id, start=start, end=end)
+        for participant, hits in named:
+            if all(_MEETING_NAME.match(article.text, h.end) for h in hits):
+                return _field(Verdict.contradicted, f"{participant} names the meeting, not a participant",
+                              fact.participants, [span])
+            if all(_PLACE_CUE.search(normalise(article.text[max(start, h.start - 20):h.start])) for h in hits):
+                return _field(Verdict.unsupported, f"{participant} is named as a place, not a participant",
+                              fact.participants, [span])
         cue_at = start + cue.start()
         before = [(p, hits) for p, hits in named if any(h.end <= cue_at for h in hits)]
         for participant, hits in before:
@@ -502,7 +510,7 @@ def check_fact(kind: str, index: int, fact: Fact, articles: dict[str, Article],
         return FactCheck(kind=kind, index=index, verdict=Verdict.unsupported, fields=fields,
                          evidence=evidence_checks, corroboration=0)
     fields = _fields_of(fact, _Support(spans))
-    verdict = max((f.verdict for f in fields.values()), key=_RANK.__getitem__, default=Verdict.supported)
+    verdict = max((f.verdict for f in fields.values()), key=VERDICT_RANK.__getitem__, default=Verdict.supported)
     corroboration = sum(1 for group in per_article.values() if _corroborates(kind, fact, group)) \
         if verdict == Verdict.supported else 0
     return FactCheck(kind=kind, index=index, verdict=verdict, fields=fields, evidence=evidence_checks,

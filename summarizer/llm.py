@@ -64,6 +64,13 @@ class Usage:
         if cost is not None:
             self.cost_usd = (self.cost_usd or 0.0) + float(cost)
 
+    def merged(self, other: Usage) -> Usage:
+        """The sum of two usages."""
+        costs = [c for c in (self.cost_usd, other.cost_usd) if c is not None]
+        return Usage(self.prompt_tokens + other.prompt_tokens, self.completion_tokens + other.completion_tokens,
+                     self.calls + other.calls, self.failed_calls + other.failed_calls, self.reasks + other.reasks,
+                     sum(costs) if costs else None)
+
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "total_tokens": self.total_tokens}
 

@@ -24,7 +24,15 @@ from .embedded import (
 )
 from .errors import ExtractionFailed
 from .extract import Task, messages_for, person_names, plan_tasks
-from .grounding import GroundingReport, Policy, Verdict, apply_policy, check
+from .grounding import (
+    VERDICT_RANK,
+    FactCheck,
+    GroundingReport,
+    Policy,
+    Verdict,
+    apply_policy,
+    check,
+)
 from .llm import Completion, RetryPolicy, StructuredModel
 from .merge import (
     collect_participants,
@@ -50,6 +58,17 @@ class FailedTask(BaseModel):
     error: str
 
 
+class Reask(BaseModel):
+    """A fact the checker did not support at first, asked about again with the checker's reasons."""
+
+    kind: str
+    article_id: str
+    start: int
+    end: int
+    reasons: list[str]
+    outcome: str = Field(description="the checker's verdict on the fact kept after re-asking")
+
+
 class SummaryResult(BaseModel):
     """A summary with its grounding report and how it was made."""
 
@@ -63,6 +82,8 @@ class SummaryResult(BaseModel):
     article_ids: list[str]
     failed_tasks: list[FailedTask] = Field(default_factory=list)
     articles: list[Article] = Field(default_factory=list, description="the sources, verbatim (offsets index them)")
+    reasks: list[Reask] = Field(default_factory=list)
+    reask_usage: dict[str, Any] = Field(default_factory=dict, description="tokens spent on re-asks (in usage too)")
 
 
 def resolve_model(model: str | None, api_base: str | None) -> tuple[str, str | None]:
@@ -75,8 +96,11 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
               api_base: str | None = None, api_key: str | None = None, completion: Completion | None = None,
               policy: Policy = "flag", run_check: bool = True, concurrency: int = 1,
               max_passage_chars: int = 1200, retry: RetryPolicy = RetryPolicy(), timeout: float = 120.0,
-              progress: Progress | None = None) -> SummaryResult:
-    """Summarise the articles of one event with the given model (embedded local model by default)."""
+              reask_unsupported: int = 0, progress: Progress | None = None) -> SummaryResult:
+    """Summarise the articles of one event with the given model (embedded local model by default).
+
+    ``reask_unsupported``: how many times to ask again about a fact the checker does not support,
+    feeding back the checker's reasons (the result lists what was re-asked and its token cost)."""
     started = time.monotonic()
     loaded = load_articles(articles)
     by_id = {a.id: a for a in loaded}
@@ -90,10 +114,10 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
             api_key = api_key or LOCAL_KEY
         elif api_base and model.startswith("openai/") and not api_key and not os.environ.get("OPENAI_API_KEY"):
             api_key = LOCAL_KEY  # local OpenAI-compatible servers (llama.cpp, vLLM) take any key
-        llm = StructuredModel(call_name, api_base=api_base, api_key=api_key, completion=completion, retry=retry,
-                              timeout=timeout)
+        llm, reasker = (StructuredModel(call_name, api_base=api_base, api_key=api_key, completion=completion,
+                                        retry=retry, timeout=timeout) for _ in range(2))
         tasks = _plan(loaded, max_passage_chars)
-        facts, failures = _run(llm, tasks, concurrency, progress)
+        facts, failures, reasks = _run(llm, reasker, tasks, concurrency, reask_unsupported, progress)
     summary = build_summary(loaded, facts, find_passages(loaded, max_passage_chars))
     report = None
     if run_check:
@@ -102,7 +126,8 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
         publishable = {(f.kind, f.index): f.corroboration for f in report.facts if f.verdict == Verdict.supported}
         summary.title, summary.narrative = title_and_narrative(summary, publishable)
     return SummaryResult(summary=summary, report=report, model=model, prompt_version=prompts.prompt_version(),
-                         prompt_hashes=prompts.prompt_hashes(), usage=llm.usage.to_dict(),
+                         prompt_hashes=prompts.prompt_hashes(), usage=llm.usage.merged(reasker.usage).to_dict(),
+                         reasks=reasks, reask_usage=reasker.usage.to_dict(),
                          elapsed_seconds=round(time.monotonic() - started, 3), article_ids=list(by_id),
                          failed_tasks=failures, articles=loaded)
 
@@ -112,42 +137,82 @@ async def asummarize(articles: Iterable[Article | str | Path] | str | Path, **op
     return await asyncio.to_thread(summarize, articles, **options)
 
 
-def _plan(articles: list[Article], max_passage_chars: int) -> list[tuple[Task, str, int, int]]:
+def _plan(articles: list[Article], max_passage_chars: int) -> list[tuple[Task, Article, int, int]]:
     by_id = {a.id: a for a in articles}
     people = {a.id: person_names(a) for a in articles}
     planned = []
     for passage in find_passages(articles, max_passage_chars):
         article = by_id[passage.article_id]
         for task in plan_tasks(article, passage, people[article.id]):
-            planned.append((task, passage.article_id, passage.start, passage.end))
+            planned.append((task, article, passage.start, passage.end))
     return planned
 
 
-def _run(llm: StructuredModel, tasks: list[tuple[Task, str, int, int]], concurrency: int,
-         progress: Progress | None) -> tuple[list[tuple[str, Fact]], list[FailedTask]]:
-    """Run every task; a task whose output never validates is recorded, the others go on."""
+def _check_one(kind: str, fact: Fact, article: Article) -> FactCheck:
+    """The checker's verdict on one fact against the article its evidence comes from."""
+    return check(EventSummary.model_validate({"title": "", kind: [fact]}), [article]).facts[0]
+
+
+def _reasons(checked: FactCheck) -> list[str]:
+    return [f"{name}: {f.reason}" for name, f in checked.fields.items() if f.verdict != Verdict.supported]
+
+
+def _run(llm: StructuredModel, reasker: StructuredModel, tasks: list[tuple[Task, Article, int, int]],
+         concurrency: int, reask_unsupported: int,
+         progress: Progress | None) -> tuple[list[tuple[str, Fact]], list[FailedTask], list[Reask]]:
+    """Run every task; a task whose output never validates is recorded, the others go on. A fact the
+    checker does not support may be asked again (``reask_unsupported`` times) with the checker's reasons."""
     facts: list[tuple[str, Fact]] = []
     failures: list[FailedTask] = []
+    reasks: list[Reask] = []
     done = 0
 
-    def one(item: tuple[Task, str, int, int]) -> tuple[Fact | None, FailedTask | None]:
-        task, article_id, start, end = item
+    def one(item: tuple[Task, Article, int, int]) -> tuple[Fact | None, FailedTask | None, Reask | None]:
+        task, article, start, end = item
         try:
             answer = llm.extract(task.response_model, messages_for(task))
         except ExtractionFailed as exc:
-            return None, FailedTask(kind=task.kind, article_id=article_id, start=start, end=end, error=str(exc))
-        return task.build(answer), None
+            return None, FailedTask(kind=task.kind, article_id=article.id, start=start, end=end, error=str(exc)), None
+        fact = task.build(answer)
+        if fact is None or reask_unsupported <= 0:
+            return fact, None, None
+        checked = _check_one(task.kind, fact, article)
+        first_reasons = _reasons(checked)
+        for _ in range(reask_unsupported):
+            if checked.verdict == Verdict.supported:
+                break
+            messages = messages_for(task) + [
+                {"role": "assistant", "content": answer.model_dump_json()},
+                {"role": "user", "content": "A checker compared that answer with the sentence and found: "
+                                            + "; ".join(_reasons(checked))
+                                            + ". Answer again with values the sentence supports."}]
+            try:
+                retry_answer = reasker.extract(task.response_model, messages)
+            except ExtractionFailed:
+                break
+            retry_fact = task.build(retry_answer)
+            if retry_fact is None:
+                break
+            retry_checked = _check_one(task.kind, retry_fact, article)
+            if VERDICT_RANK[retry_checked.verdict] < VERDICT_RANK[checked.verdict]:
+                fact, checked, answer = retry_fact, retry_checked, retry_answer
+        reask = None if not first_reasons else Reask(
+            kind=task.kind, article_id=article.id, start=start, end=end, reasons=first_reasons,
+            outcome=checked.verdict.value)
+        return fact, None, reask
 
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        for item, (fact, failure) in zip(tasks, pool.map(one, tasks)):
+        for item, (fact, failure, reask) in zip(tasks, pool.map(one, tasks)):
             done += 1
             if fact is not None:
                 facts.append((item[0].kind, fact))
             if failure is not None:
                 failures.append(failure)
+            if reask is not None:
+                reasks.append(reask)
             if progress:
-                progress(done, len(tasks), f"{item[0].kind} in {item[1]}")
-    return facts, failures
+                progress(done, len(tasks), f"{item[0].kind} in {item[1].id}")
+    return facts, failures, reasks
 
 
 def build_summary(articles: list[Article], facts: list[tuple[str, Fact]], passages: list[Any]) -> EventSummary:

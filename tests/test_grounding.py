@@ -156,3 +156,13 @@ def test_a_location_must_be_named_as_the_place(seed_gold, seed_articles) -> None
     wrong.meetings[0].evidence = [Evidence(article_id="002_15fc7afe774a04a9",
                                            quote="Putin Meets S Jaishankar, Invites PM To Russia, Seeks Ukraine Solution")]
     assert verdict_of(wrong, seed_articles, "meetings", field="location") == Verdict.unsupported
+
+
+def test_meeting_names_and_places_are_not_participants(seed_articles) -> None:
+    from summarizer import Meeting
+
+    quote = ("He said he expects “strong participation from Russia at the Vibrant Gujarat meeting in January, which "
+             "will also be attended by many governors from the Far East.”")
+    summary = EventSummary(title="t", meetings=[Meeting(participants=["Vibrant Gujarat", "Far East"], evidence=[
+        Evidence(article_id="001_20da175ad7725155", quote=quote)])])
+    assert verdict_of(summary, seed_articles, "meetings", field="participants") != Verdict.supported

@@ -107,3 +107,24 @@ def test_title_and_narrative_use_only_supported_facts() -> None:
     assert result.summary.invitations  # flagged, kept in the facts ...
     assert "invite" not in result.summary.title.lower() and "invited" not in result.summary.narrative
     assert "Xi Jinping" in result.summary.title  # ... but the title comes from the supported meeting
+
+
+def test_unsupported_facts_are_reasked_with_the_checkers_reasons() -> None:
+    replies = {"n": 0}
+
+    def swapped_then_right(schema: dict) -> dict:
+        if "inviter" in schema.get("properties", {}):
+            replies["n"] += 1
+            return swapped(schema) if replies["n"] == 1 else first_choices(schema)
+        return first_choices(schema)
+
+    fake = ScriptedCompletion(default=swapped_then_right)
+    result = summarize(_loaded(), model="openai/fake", api_base="http://unused", completion=fake,
+                       reask_unsupported=1)
+    [reask] = [r for r in result.reasks if r.kind == "invitations"]
+    assert reask.outcome == "supported" and any("swapped" in reason for reason in reask.reasons)
+    followup = [r for r in fake.requests if len(r["messages"]) == 3]
+    assert followup and "A checker compared that answer" in followup[0]["messages"][2]["content"]
+    assert result.reask_usage["calls"] == len(followup) and result.usage["calls"] == len(fake.requests)
+    invitation = next(f for f in result.report.facts if f.kind == "invitations")
+    assert invitation.verdict.value == "supported"
