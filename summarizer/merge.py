@@ -66,19 +66,19 @@ def _same_people(a: list[str], b: list[str]) -> bool:
     return len(a) == len(b) and all(any(same_entity(x, y) for y in b) for x in a)
 
 
-def merge_facts(kind: str, facts: Iterable[Fact]) -> list[Fact]:
-    """One fact per distinct fact of ``kind``, evidence pooled."""
+def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
+    """One fact per distinct fact (facts of one type), evidence pooled."""
     merged: list[Fact] = []
     for fact in facts:
-        twin = next((m for m in merged if _same_fact(kind, m, fact)), None)
+        twin = next((m for m in merged if _same_fact(m, fact)), None)
         if twin is None:
             merged.append(fact.model_copy(deep=True))
         else:
-            _absorb(kind, twin, fact)
+            _absorb(twin, fact)
     return merged
 
 
-def _same_fact(kind: str, a: Fact, b: Fact) -> bool:
+def _same_fact(a: Fact, b: Fact) -> bool:
     if isinstance(a, Invitation) and isinstance(b, Invitation):
         return same_entity(a.inviter, b.inviter) and same_entity(a.invitee, b.invitee)
     if isinstance(a, Meeting) and isinstance(b, Meeting):
@@ -92,7 +92,7 @@ def _same_fact(kind: str, a: Fact, b: Fact) -> bool:
     return False
 
 
-def _absorb(kind: str, into: Fact, other: Fact) -> None:
+def _absorb(into: Fact, other: Fact) -> None:
     _merge_evidence(into, other)
     if isinstance(into, Invitation) and isinstance(other, Invitation):
         into.inviter = _fuller(into.inviter, other.inviter) or into.inviter

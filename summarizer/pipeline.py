@@ -40,7 +40,7 @@ from .merge import (
     merge_facts,
     title_and_narrative,
 )
-from .passages import find_passages
+from .passages import Passage, find_passages
 from .schema import FACT_TYPES, EventSummary, Fact
 
 DEFAULT_MODEL = EMBEDDED_PREFIX + DEFAULT_EMBEDDED
@@ -116,9 +116,10 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
             api_key = LOCAL_KEY  # local OpenAI-compatible servers (llama.cpp, vLLM) take any key
         llm, reasker = (StructuredModel(call_name, api_base=api_base, api_key=api_key, completion=completion,
                                         retry=retry, timeout=timeout) for _ in range(2))
-        tasks = _plan(loaded, max_passage_chars)
+        passages = find_passages(loaded, max_passage_chars)
+        tasks = _plan(loaded, passages)
         facts, failures, reasks = _run(llm, reasker, tasks, concurrency, reask_unsupported, progress)
-    summary = build_summary(loaded, facts, find_passages(loaded, max_passage_chars))
+    summary = build_summary(loaded, facts, passages)
     report = None
     if run_check:
         report = check(summary, loaded)
@@ -137,11 +138,11 @@ async def asummarize(articles: Iterable[Article | str | Path] | str | Path, **op
     return await asyncio.to_thread(summarize, articles, **options)
 
 
-def _plan(articles: list[Article], max_passage_chars: int) -> list[tuple[Task, Article, int, int]]:
+def _plan(articles: list[Article], passages: list[Passage]) -> list[tuple[Task, Article, int, int]]:
     by_id = {a.id: a for a in articles}
     people = {a.id: person_names(a) for a in articles}
     planned = []
-    for passage in find_passages(articles, max_passage_chars):
+    for passage in passages:
         article = by_id[passage.article_id]
         for task in plan_tasks(article, passage, people[article.id]):
             planned.append((task, article, passage.start, passage.end))
@@ -215,9 +216,9 @@ def _run(llm: StructuredModel, reasker: StructuredModel, tasks: list[tuple[Task,
     return facts, failures, reasks
 
 
-def build_summary(articles: list[Article], facts: list[tuple[str, Fact]], passages: list[Any]) -> EventSummary:
+def build_summary(articles: list[Article], facts: list[tuple[str, Fact]], passages: list[Passage]) -> EventSummary:
     """Merge per-passage facts into one EventSummary with participants, topics, title and narrative."""
-    merged: dict[str, list[Fact]] = {kind: merge_facts(kind, [f for k, f in facts if k == kind])
+    merged: dict[str, list[Fact]] = {kind: merge_facts([f for k, f in facts if k == kind])
                                      for kind in FACT_TYPES if kind not in ("participants", "topics")}
     all_facts = [f for group in merged.values() for f in group]
     summary = EventSummary(title="", participants=collect_participants(articles, all_facts),
