@@ -341,6 +341,9 @@ def check_invitation_direction(fact: Invitation, support: _Support) -> FieldChec
 
 _MEET = re.compile(r"\b(?:met|meets?|meeting|held talks|talks with|called on|call on|hosted|received)\b",
                    re.IGNORECASE)
+_ATTENDED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:in attendance|were present|was present|also present|"
+                             r"were also present)\b", re.IGNORECASE)
+_ATTENDED_BEFORE = re.compile(r"\b(?:accompanied by|in the presence of)\s+(?:\w+\s+){0,6}$", re.IGNORECASE)
 _MEETING_NAME = re.compile(r"\s*(?:meeting|summit|forum|conference|session)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:told|said|says|reported|according to|stated)\b", re.IGNORECASE)
 
@@ -363,6 +366,10 @@ def check_meeting(fact: Meeting, support: _Support) -> FieldCheck:
             if all(_PLACE_CUE.search(normalise(article.text[max(start, h.start - 20):h.start])) for h in hits):
                 return _field(Verdict.unsupported, f"{participant} is named as a place, not a participant",
                               fact.participants, [span])
+            if all(_ATTENDED_AFTER.match(article.text, h.end, end) or
+                   _ATTENDED_BEFORE.search(article.text[max(start, h.start - 40):h.start]) for h in hits):
+                return _field(Verdict.unsupported, f"{participant} attended; the evidence does not make them a "
+                                                   "party to the meeting", fact.participants, [span])
         cue_at = start + cue.start()
         before = [(p, hits) for p, hits in named if any(h.end <= cue_at for h in hits)]
         for participant, hits in before:

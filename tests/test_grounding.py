@@ -166,3 +166,18 @@ def test_meeting_names_and_places_are_not_participants(seed_articles) -> None:
     summary = EventSummary(title="t", meetings=[Meeting(participants=["Vibrant Gujarat", "Far East"], evidence=[
         Evidence(article_id="001_20da175ad7725155", quote=quote)])])
     assert verdict_of(summary, seed_articles, "meetings", field="participants") != Verdict.supported
+
+
+def test_attendees_are_not_parties_to_the_meeting(seed_articles) -> None:
+    from summarizer import Meeting
+
+    quote = ("This development took place when India’s External Affairs Minister (EAM) S Jaishankar on Wednesday "
+             "held a meeting with Russian President Vladimir Putin in Moscow at the Kremlin with Russian Foreign "
+             "Minister Sergey Lavrov and Indian Ambassador to Russia Pavan Kapoor in attendance.")
+    evidence = [Evidence(article_id="000_2c3ed40d8cad18c7", quote=quote)]
+    attended = EventSummary(title="t", meetings=[Meeting(participants=["S Jaishankar", "Pavan Kapoor"],
+                                                         evidence=evidence)])
+    assert verdict_of(attended, seed_articles, "meetings", field="participants") == Verdict.unsupported
+    met = EventSummary(title="t", meetings=[Meeting(participants=["S Jaishankar", "Vladimir Putin"],
+                                                    evidence=evidence)])
+    assert verdict_of(met, seed_articles, "meetings", field="participants") == Verdict.supported
