@@ -160,11 +160,16 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from .batch import batch
 
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=_console(stderr=True), transient=True, disable=args.quiet) as bar:
-        job = bar.add_task("starting", total=None)
+                  TimeElapsedColumn(), console=_console(stderr=True), transient=False, disable=args.quiet) as bar:
+        stages: dict[str, Any] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
-            bar.update(job, description=stage, completed=done, total=total or None)
+            for name, task in stages.items():  # an earlier stage is finished once a later one reports
+                if name != stage and not bar.tasks[task].finished:
+                    bar.update(task, total=bar.tasks[task].total or 1, completed=bar.tasks[task].total or 1)
+            if stage not in stages:
+                stages[stage] = bar.add_task(stage, total=total or None)
+            bar.update(stages[stage], completed=done, total=total or None)
 
         report = batch(args.inbox, args.out, model=args.model, api_base=args.api_base, api_key=args.api_key,
                        concurrency=args.concurrency, retry_failed=args.retry_failed, html=args.html,
