@@ -95,6 +95,10 @@ class FactCheck(BaseModel):
     evidence: list[EvidenceCheck]
     corroboration: int = Field(description="distinct articles whose evidence aligns and supports the fact")
 
+    def problems(self) -> list[str]:
+        """'field: reason' for every field the evidence does not support."""
+        return [f"{name}: {f.reason}" for name, f in self.fields.items() if f.verdict != Verdict.supported]
+
 
 class Conflict(BaseModel):
     kind: str
@@ -577,7 +581,6 @@ def apply_policy(summary: EventSummary, report: GroundingReport, policy: Policy,
     for kind in FACT_KINDS:
         bad = {fc.index: fc for fc in report.facts if fc.kind == kind and fc.verdict != Verdict.supported}
         for i, fc in sorted(bad.items()):
-            reasons = "; ".join(f"{name}: {f.reason}" for name, f in fc.fields.items() if f.verdict != Verdict.supported)
-            dropped.append(f"{kind}[{i}] {fc.verdict.value}: {reasons}")
+            dropped.append(f"{kind}[{i}] {fc.verdict.value}: {'; '.join(fc.problems())}")
         setattr(kept, kind, [f for i, f in enumerate(getattr(kept, kind)) if i not in bad])
     return kept, check(kept, articles).model_copy(update={"dropped": dropped})

@@ -11,7 +11,7 @@ from typing import Any
 
 from .atomic import write_text_atomic
 from .errors import InputError
-from .grounding import FactCheck, Verdict, check
+from .grounding import FactCheck, check
 from .pipeline import SummaryResult
 from .render import KIND_LABELS, describe
 
@@ -40,8 +40,7 @@ def _fact_order(fact_id: str) -> int:
 
 def _fact_view(fact_id: str, kind: str, fact: Any, checked: FactCheck | None) -> dict[str, Any]:
     verdict = checked.verdict.value if checked else "unsupported"
-    reasons = [f"{name}: {f.reason}" for name, f in checked.fields.items()
-               if f.verdict != Verdict.supported] if checked else ["not checked"]
+    reasons = checked.problems() if checked else ["not checked"]
     notes = [f.note for f in checked.fields.values() if f.note] if checked else []
     statuses = []
     for evidence in checked.evidence if checked else []:

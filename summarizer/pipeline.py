@@ -154,10 +154,6 @@ def _check_one(kind: str, fact: Fact, article: Article) -> FactCheck:
     return check(EventSummary.model_validate({"title": "", kind: [fact]}), [article]).facts[0]
 
 
-def _reasons(checked: FactCheck) -> list[str]:
-    return [f"{name}: {f.reason}" for name, f in checked.fields.items() if f.verdict != Verdict.supported]
-
-
 def _run(llm: StructuredModel, reasker: StructuredModel, tasks: list[tuple[Task, Article, int, int]],
          concurrency: int, reask_unsupported: int,
          progress: Progress | None) -> tuple[list[tuple[str, Fact]], list[FailedTask], list[Reask]]:
@@ -178,14 +174,14 @@ def _run(llm: StructuredModel, reasker: StructuredModel, tasks: list[tuple[Task,
         if fact is None or reask_unsupported <= 0:
             return fact, None, None
         checked = _check_one(task.kind, fact, article)
-        first_reasons = _reasons(checked)
+        first_reasons = checked.problems()
         for _ in range(reask_unsupported):
             if checked.verdict == Verdict.supported:
                 break
             messages = messages_for(task) + [
                 {"role": "assistant", "content": answer.model_dump_json()},
                 {"role": "user", "content": "A checker compared that answer with the sentence and found: "
-                                            + "; ".join(_reasons(checked))
+                                            + "; ".join(checked.problems())
                                             + ". Answer again with values the sentence supports."}]
             try:
                 retry_answer = reasker.extract(task.response_model, messages)

@@ -58,8 +58,7 @@ def summary_lines(summary: EventSummary, report: GroundingReport | None) -> list
         sources = ", ".join(sorted({e.article_id for e in fact.evidence}))
         why = ""
         if check and check.verdict != Verdict.supported:
-            bad = [f"{name}: {f.reason}" for name, f in check.fields.items() if f.verdict != Verdict.supported]
-            why = f"  [dim]({'; '.join(bad)})[/]"
+            why = f"  [dim]({'; '.join(check.problems())})[/]"
         lines.append(f"{mark} {KIND_LABELS[kind]}: {describe(fact)}  [dim]\\[{sources}][/]{why}")
     if report:
         lines.append("")
