@@ -72,7 +72,7 @@ def discover(inbox: Path, state: BatchState, run: int, report: BatchReport, retr
     this_run: set[str] = set()
     used_ids = state.used_ids()
     failures = state.failures()
-    new_rows: list[tuple[str, Article, str | None]] = []
+    new_rows: list[tuple[str, Article]] = []
     for path in iter_article_files(inbox):
         report.files += 1
         key = f"article:{path}"
@@ -105,14 +105,14 @@ def discover(inbox: Path, state: BatchState, run: int, report: BatchReport, retr
                                                      + (f"-{digest[:6]}" if len(articles) > 1 else "")})
             this_run.add(digest)
             used_ids.add(article.id)
-            new_rows.append((digest, article, None))
+            new_rows.append((digest, article))
     state.add_articles(new_rows, run)
     report.new_articles = len(new_rows)
 
 
 def group(state: BatchState, report: BatchReport | None = None) -> dict[str, list[tuple[str, Article]]]:
     """Assign every stored article to an event; returns event id -> [(hash, article)]."""
-    stored = [s for s in state.articles() if s.duplicate_of is None]
+    stored = state.articles()
     groups = cluster([s.article for s in stored], [s.event_id for s in stored])
     assignments: dict[str, str] = {}
     events: dict[str, list[tuple[str, Article]]] = {}

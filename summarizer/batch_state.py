@@ -17,7 +17,7 @@ from .articles import Article
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     hash TEXT PRIMARY KEY, article_id TEXT NOT NULL, path TEXT, published TEXT, title TEXT, url TEXT,
-    text TEXT NOT NULL, body_start INTEGER NOT NULL, event_id TEXT, duplicate_of TEXT, first_run INTEGER NOT NULL);
+    text TEXT NOT NULL, body_start INTEGER NOT NULL, event_id TEXT, first_run INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS versions (
     event_id TEXT NOT NULL, version INTEGER NOT NULL, article_hashes TEXT NOT NULL, path TEXT NOT NULL,
     run INTEGER NOT NULL, model TEXT, facts INTEGER, supported REAL, tokens INTEGER,
@@ -33,7 +33,6 @@ class StoredArticle:
     hash: str
     article: Article
     event_id: str | None
-    duplicate_of: str | None
 
 
 class BatchState:
@@ -67,22 +66,22 @@ class BatchState:
     def used_ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT article_id FROM articles")}
 
-    def add_articles(self, rows: list[tuple[str, Article, str | None]], run: int) -> None:
-        """Store new articles (hash, article, duplicate_of) in one transaction."""
+    def add_articles(self, rows: list[tuple[str, Article]], run: int) -> None:
+        """Store new articles (hash, article) in one transaction."""
         with self.db:
             self.db.executemany(
                 "INSERT OR IGNORE INTO articles (hash, article_id, path, published, title, url, text, body_start,"
-                " duplicate_of, first_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " first_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(h, a.id, a.path, a.published.isoformat() if a.published else None, a.title, a.url, a.text,
-                  a.body_start, dup, run) for h, a, dup in rows])
+                  a.body_start, run) for h, a in rows])
 
     def articles(self) -> list[StoredArticle]:
-        """Every stored article (duplicates included), in insertion order."""
-        rows = self.db.execute("SELECT hash, article_id, path, published, title, url, text, body_start, event_id,"
-                               " duplicate_of FROM articles ORDER BY rowid")
+        """Every stored article, in insertion order."""
+        rows = self.db.execute("SELECT hash, article_id, path, published, title, url, text, body_start, event_id"
+                               " FROM articles ORDER BY rowid")
         return [StoredArticle(h, Article(id=aid, path=path, published=dt.date.fromisoformat(pub) if pub else None,
-                                         title=title, url=url, text=text, body_start=start), event, dup)
-                for h, aid, path, pub, title, url, text, start, event, dup in rows]
+                                         title=title, url=url, text=text, body_start=start), event)
+                for h, aid, path, pub, title, url, text, start, event in rows]
 
     def assign(self, assignments: dict[str, str]) -> None:
         """Set article hash -> event id, all in one transaction."""
