@@ -43,7 +43,7 @@ class Alignment:
 
 
 _TOKEN = re.compile(r"\s+|\\(?=[\"'‘’“”])|[^\s\\]+|\\")
-_ESCAPED_QUOTE = re.compile(r"\\(?=[\"'‘’“”])")
+_ESCAPED_QUOTE = re.compile(r"\\(?=[\"'‘’“”])")  # the backslash of \’ \" in badly scraped text
 _SPACES = re.compile(r"\s+")
 
 
@@ -77,6 +77,11 @@ class NormalisedText:
         return self.index[start], self.index[end - 1] + 1
 
 
+def unescape_quotes(text: str) -> str:
+    """Drop the backslash of escaped quotes (\\’ \\" from bad scrapes)."""
+    return _ESCAPED_QUOTE.sub("", text)
+
+
 def _fold(text: str) -> str:
     """Quotes, dashes and case folded, one character for one (so offsets survive)."""
     lowered = text.translate(_CHAR_MAP).lower()
@@ -87,7 +92,7 @@ def _fold(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Case, white space, quotes, apostrophes, dashes and escaped quotes folded (as NormalisedText)."""
-    return _SPACES.sub(" ", _fold(_ESCAPED_QUOTE.sub("", text))).strip()
+    return _SPACES.sub(" ", _fold(unescape_quotes(text))).strip()
 
 
 class ArticleIndex:

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, create_model, model_validator
 
 from . import prompts
+from .align import unescape_quotes
 from .articles import Article
 from .dates import FoundDate, find_dates
 from .entities import DEMONYMS, Mention, find_mentions, same_entity
@@ -93,7 +94,7 @@ def find_candidates(article: Article, passage: Passage, people_words: set[str] |
     places: list[str] = []
     parties: list[str] = []
     for mention in mentions:
-        name = _unescape(mention.name)
+        name = unescape_quotes(mention.name)
         if not _grammar_safe(name):
             continue
         before = text[max(passage.start, mention.start - 12):mention.start]
@@ -113,10 +114,6 @@ def find_candidates(article: Article, passage: Passage, people_words: set[str] |
     return Candidates(_unique(people), _unique(places), _unique(parties),
                       find_dates(text, article.published, passage.start, passage.end),
                       find_figures(text, passage.start, passage.end), mentions)
-
-
-def _unescape(value: str) -> str:
-    return re.sub(r"\\([\"'’])", r"\1", value)
 
 
 def _unique(values: list[str]) -> list[str]:

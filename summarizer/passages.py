@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .align import unescape_quotes
 from .articles import Article
 from .figures import find_figures
 
@@ -57,8 +58,7 @@ class Passage:
 
 def clean_for_model(text: str) -> str:
     """Undo escaped quotes (\\’ \\" from bad scrapes) and fold white space."""
-    text = re.sub(r"\\([\"'’‘“”])", r"\1", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+", " ", unescape_quotes(text)).strip()
 
 
 def split_sentences(article: Article) -> list[tuple[int, int]]:
