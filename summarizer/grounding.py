@@ -508,18 +508,16 @@ def check_fact(kind: str, index: int, fact: Fact, articles: dict[str, Article],
             per_article.setdefault(found.article_id, []).append((articles[found.article_id], found.start,
                                                                  found.end))  # type: ignore[arg-type]
     spans = [s for group in per_article.values() for s in group]
+    unusable = None
     if any(INJECTION.search(article.text[start:end]) for article, start, end in spans):
-        fields = {"evidence": _field(Verdict.unsupported, "the evidence reads as an instruction to a model, "
-                                                          "not as reporting", None)}
-        return FactCheck(kind=kind, index=index, verdict=Verdict.unsupported, fields=fields,
-                         evidence=evidence_checks, corroboration=0)
-    if not spans:
-        reason = "no evidence quote aligns with its cited article"
-        if any(e.status == AlignmentStatus.misattributed for e in evidence_checks):
-            reason = "the evidence is from another article than the one cited"
-        fields = {"evidence": _field(Verdict.unsupported, reason, None)}
-        return FactCheck(kind=kind, index=index, verdict=Verdict.unsupported, fields=fields,
-                         evidence=evidence_checks, corroboration=0)
+        unusable = "the evidence reads as an instruction to a model, not as reporting"
+    elif not spans and any(e.status == AlignmentStatus.misattributed for e in evidence_checks):
+        unusable = "the evidence is from another article than the one cited"
+    elif not spans:
+        unusable = "no evidence quote aligns with its cited article"
+    if unusable:
+        return FactCheck(kind=kind, index=index, verdict=Verdict.unsupported, evidence=evidence_checks,
+                         fields={"evidence": _field(Verdict.unsupported, unusable, None)}, corroboration=0)
     fields = _fields_of(fact, _Support(spans))
     verdict = max((f.verdict for f in fields.values()), key=VERDICT_RANK.__getitem__, default=Verdict.supported)
     corroboration = sum(1 for group in per_article.values() if _corroborates(kind, fact, group)) \
