@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from summarizer.batch import batch
-from summarizer.batch_state import BatchState
-from summarizer.synthetic import synthetic_events, write_inbox
+from summarizer.batch.runner import batch
+from summarizer.batch.state import BatchState
+from summarizer.evaluation.synthetic import synthetic_events, write_inbox
 
 
 def instant(**kwargs):

@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 from summarizer import Article, check, load_articles
-from summarizer.align import article_index
-from summarizer.events import load_events
+from summarizer.evaluation.events import load_events
+from summarizer.text.align import article_index
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,8 +16,8 @@ from .errors import (
                      ModelUnreachable,
                      SummarizerError,
 )
-from .grounding import GroundingReport, Verdict, check
-from .pipeline import SummaryResult, asummarize, summarize
+from .extract.pipeline import SummaryResult, asummarize, summarize
+from .grounding.checker import GroundingReport, Verdict, check
 from .schema import (
                      Agreement,
                      AgreementStatus,

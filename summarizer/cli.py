@@ -42,8 +42,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     )
 
     from .articles import load_articles
-    from .pipeline import summarize
-    from .render import summary_lines
+    from .extract.pipeline import summarize
+    from .report.render import summary_lines
 
     articles = load_articles(args.paths)  # input errors surface before the model starts
 
@@ -62,7 +62,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     if args.json or args.out:
         _write(result.model_dump_json(indent=2) + "\n", args.out)
     if args.html:
-        from .html_report import write_report
+        from .report.html import write_report
 
         write_report(result, args.html)
     if not args.json:
@@ -80,8 +80,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .articles import load_articles
-    from .grounding import Verdict, apply_policy, check
-    from .render import summary_lines
+    from .grounding.checker import Verdict, apply_policy, check
+    from .report.render import summary_lines
     from .schema import read_summary
 
     summary = read_summary(args.summary)
@@ -104,14 +104,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .eval_runner import (
+    from .evaluation.runner import (
         Mode,
         compare_to_baseline,
         gated_figures,
         run_eval,
         score_saved,
     )
-    from .evaluation import markdown_table
+    from .evaluation.scoring import markdown_table
 
     if args.summary:
         if not args.event or len(args.event) != 1:
@@ -157,7 +157,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         TimeElapsedColumn,
     )
 
-    from .batch import batch
+    from .batch.runner import batch
 
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=_console(stderr=True), transient=False, disable=args.quiet) as bar:
@@ -192,7 +192,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 def cmd_cluster(args: argparse.Namespace) -> int:
     from .articles import load_articles
-    from .clustering import cluster
+    from .batch.clustering import cluster
 
     articles = load_articles(args.paths)
     groups = [{"articles": [articles[i].id for i in g.members]} for g in cluster(articles)]
@@ -205,7 +205,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .html_report import read_result, write_report
+    from .report.html import read_result, write_report
 
     path = write_report(read_result(args.result), args.output)
     print(f"report written to {path}", file=sys.stderr)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.align import AlignmentStatus, ArticleIndex, align_quote
+from summarizer.text.align import AlignmentStatus, ArticleIndex, align_quote
 
 TEXT = ("Putin said: “We will be glad to see our friend, Mr Prime Minister Modi in Russia.” "
         "Trade crossed US$50 billion (a record) last year — the ministers noted. "

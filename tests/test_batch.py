@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.batch import batch
+from summarizer.batch.runner import batch
 from summarizer.cli import main
-from summarizer.llm import RetryPolicy
-from summarizer.synthetic import synthetic_events, write_inbox
+from summarizer.evaluation.synthetic import synthetic_events, write_inbox
+from summarizer.models.llm import RetryPolicy
 from tests.conftest import EVENTS, ROOT, SEEDS
 from tests.fakes import FakeOpenAIServer, FaultyResponder, Outcome, answering
 

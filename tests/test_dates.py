@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from summarizer.dates import find_dates, resolve, same_date
+from summarizer.text.dates import find_dates, resolve, same_date
 
 THURSDAY = dt.date(2023, 12, 28)
 

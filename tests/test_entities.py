@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.entities import NameMatch, find_mentions, match_names, strip_title
+from summarizer.text.names import NameMatch, find_mentions, match_names, strip_title
 
 
 @pytest.mark.parametrize("a, b, how", [

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.figures import find_figures, normalise_currency, normalise_scale
+from summarizer.text.money import find_figures, normalise_currency, normalise_scale
 
 
 @pytest.mark.parametrize("text, value, scale, currency", [

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from summarizer import EventSummary, Verdict, check, load_articles
-from summarizer.align import AlignmentStatus
-from summarizer.grounding import apply_policy
+from summarizer.grounding.checker import apply_policy
 from summarizer.schema import AgreementStatus, DateRef, Evidence
+from summarizer.text.align import AlignmentStatus
 from tests.conftest import ALL_EVENTS, SEED_EVENT, event_articles_dir, gold
 
 

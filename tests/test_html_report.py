@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from summarizer import Article, EventSummary, Evidence, Meeting
-from summarizer.eval_runner import run_event
-from summarizer.events import load_events
-from summarizer.html_report import render_html, segments, write_report
-from summarizer.pipeline import DEFAULT_MODEL, SummaryResult
+from summarizer.evaluation.events import load_events
+from summarizer.evaluation.runner import run_event
+from summarizer.extract.pipeline import DEFAULT_MODEL, SummaryResult
+from summarizer.report.html import render_html, segments, write_report
 from tests.conftest import ROOT, SEED_EVENT
 
 ARTIFACTS = ROOT / "tests" / "artifacts"

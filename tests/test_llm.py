@@ -13,7 +13,7 @@ from summarizer.errors import (
     ModelError,
     ModelUnreachable,
 )
-from summarizer.llm import (
+from summarizer.models.llm import (
     RetryPolicy,
     StructuredModel,
     is_transient,

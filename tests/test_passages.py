@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from summarizer import Article
-from summarizer.passages import (
+from summarizer.text.passages import (
     clean_for_model,
     find_passages,
     is_boilerplate,

@@ -7,8 +7,8 @@ import asyncio
 import pytest
 
 from summarizer import Article, ModelUnreachable, asummarize, summarize
-from summarizer.extract import plan_tasks
-from summarizer.passages import find_passages
+from summarizer.extract.passage_tasks import plan_tasks
+from summarizer.text.passages import find_passages
 from tests.fakes import ScriptedCompletion, first_choices
 
 ARTICLE = Article(id="a1", text=(

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.align import AlignmentStatus
 from summarizer.errors import InputError
-from summarizer.eval_runner import compare_to_baseline, run_eval, run_event
-from summarizer.events import load_events, model_slug
-from summarizer.pipeline import DEFAULT_MODEL
+from summarizer.evaluation.events import load_events, model_slug
+from summarizer.evaluation.runner import compare_to_baseline, run_eval, run_event
+from summarizer.extract.pipeline import DEFAULT_MODEL
+from summarizer.text.align import AlignmentStatus
 from tests.conftest import ALL_EVENTS, ROOT
 
 
@@ -34,7 +34,7 @@ def test_replayed_summary_is_grounded_by_construction(replays, event: str) -> No
 
 
 def test_seed_event_finds_the_invitation(replays) -> None:
-    from summarizer.entities import same_entity
+    from summarizer.text.names import same_entity
 
     summary = replays["jaishankar_moscow_2023-12"].summary
     report = replays["jaishankar_moscow_2023-12"].report

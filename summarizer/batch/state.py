@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .articles import Article
+from ..articles import Article
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, InputError
+from ..errors import ConfigError, InputError
 
 SCRUBBED_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "cookie", "set-cookie"]
 # The port the embedded server uses while recording; replays never touch the network.

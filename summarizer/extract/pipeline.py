@@ -13,18 +13,15 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from . import prompts
-from .articles import Article, load_articles
-from .embedded import (
-    DEFAULT_EMBEDDED,
-    EMBEDDED_PREFIX,
-    EmbeddedServer,
-    is_embedded,
-    litellm_name,
+from ..articles import Article, load_articles
+from ..errors import ExtractionFailed
+from ..facts.merge import (
+    collect_participants,
+    collect_topics,
+    merge_facts,
+    title_and_narrative,
 )
-from .errors import ExtractionFailed
-from .extract import Task, messages_for, person_names, plan_tasks
-from .grounding import (
+from ..grounding.checker import (
     VERDICT_RANK,
     FactCheck,
     GroundingReport,
@@ -33,15 +30,18 @@ from .grounding import (
     apply_policy,
     check,
 )
-from .llm import Completion, RetryPolicy, StructuredModel
-from .merge import (
-    collect_participants,
-    collect_topics,
-    merge_facts,
-    title_and_narrative,
+from ..models.embedded import (
+    DEFAULT_EMBEDDED,
+    EMBEDDED_PREFIX,
+    EmbeddedServer,
+    is_embedded,
+    litellm_name,
 )
-from .passages import Passage, find_passages
-from .schema import FACT_TYPES, EventSummary, Fact
+from ..models.llm import Completion, RetryPolicy, StructuredModel
+from ..schema import FACT_TYPES, EventSummary, Fact
+from ..text.passages import Passage, find_passages
+from . import prompts
+from .passage_tasks import Task, messages_for, person_names, plan_tasks
 
 DEFAULT_MODEL = EMBEDDED_PREFIX + DEFAULT_EMBEDDED
 LOCAL_KEY = "sk-local-no-key"

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ConfigError, ModelUnreachable
+from ..errors import ConfigError, ModelUnreachable
 
 EMBEDDED_PREFIX = "embedded/"
 

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .articles import Article, load_articles
-from .errors import InputError
-from .schema import EventSummary
+from ..articles import Article, load_articles
+from ..errors import InputError
+from ..schema import EventSummary
 
-EVALS_DIR = Path(__file__).resolve().parent.parent / "evals"
+EVALS_DIR = Path(__file__).resolve().parents[2] / "evals"
 
 
 @dataclass(frozen=True)

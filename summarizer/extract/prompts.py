@@ -13,14 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 from string import Template
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 TEMPLATE_NAMES = ("invitation", "meeting", "agreement", "trade")
 
 
 def prompts_dir() -> Path:
     override = os.environ.get("SUMMARIZER_PROMPTS")
-    return Path(override) if override else Path(__file__).resolve().parent.parent / "prompts"
+    return Path(override) if override else Path(__file__).resolve().parents[2] / "prompts"
 
 
 @lru_cache(maxsize=None)

@@ -19,12 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .align import AlignmentStatus
-from .articles import Article
-from .entities import same_entity
-from .grounding import Verdict, check
-from .passages import find_passages
-from .schema import (
+from ..articles import Article
+from ..grounding.checker import Verdict, check
+from ..schema import (
     Agreement,
     AgreementStatus,
     DateRef,
@@ -34,6 +31,9 @@ from .schema import (
     Meeting,
     TradeFigure,
 )
+from ..text.align import AlignmentStatus
+from ..text.names import same_entity
+from ..text.passages import find_passages
 
 CITATION_CATEGORIES = {"misquote", "wrong article"}
 CURRENCY_SWAP = {"USD": "EUR", "EUR": "USD", "INR": "USD", "CNY": "USD", "RUB": "USD", "GBP": "USD"}

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .articles import Article
-from .entities import find_mentions, name_tokens
-from .passages import find_passages
+from ..articles import Article
+from ..text.names import find_mentions, name_tokens
+from ..text.passages import find_passages
 
 THRESHOLD = 0.17   # set from the seed + dev-event pairs: same-event pairs >= 0.186, cross-event <= 0.174
 MAX_DAYS = 7

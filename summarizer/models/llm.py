@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .errors import (
+from ..errors import (
     AuthenticationFailed,
     ContextTooLong,
     ExtractionFailed,

@@ -14,12 +14,12 @@ from typing import Any
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from .align import AlignmentStatus, normalise
-from .dates import same_date
-from .entities import same_entity
-from .figures import SCALES, normalise_currency, normalise_scale, same_amount
-from .grounding import GroundingReport
-from .schema import DateRef, EventSummary, Fact, TradeFigure
+from ..grounding.checker import GroundingReport
+from ..schema import DateRef, EventSummary, Fact, TradeFigure
+from ..text.align import AlignmentStatus, normalise
+from ..text.dates import same_date
+from ..text.money import SCALES, normalise_currency, normalise_scale, same_amount
+from ..text.names import same_entity
 
 SCORED_FIELDS: dict[str, tuple[str, ...]] = {
     "participants": ("name", "role", "affiliation"),

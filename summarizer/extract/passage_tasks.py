@@ -16,14 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, create_model, model_validator
 
-from . import prompts
-from .align import unescape_quotes
-from .articles import Article
-from .dates import FoundDate, find_dates
-from .entities import DEMONYMS, Mention, find_mentions, same_entity
-from .figures import Figure, find_figures
-from .passages import Passage
-from .schema import (
+from ..articles import Article
+from ..schema import (
     Agreement,
     AgreementStatus,
     DateRef,
@@ -33,6 +27,12 @@ from .schema import (
     Meeting,
     TradeFigure,
 )
+from ..text.align import unescape_quotes
+from ..text.dates import FoundDate, find_dates
+from ..text.money import Figure, find_figures
+from ..text.names import DEMONYMS, Mention, find_mentions, same_entity
+from ..text.passages import Passage
+from . import prompts
 
 NONE = "none"
 _ORG_WORDS = re.compile(r"\b(?:Union|Ministry|Agency|Corridor|Route|Council|Organisation|Organization|"

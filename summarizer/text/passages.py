@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..articles import Article
 from .align import unescape_quotes
-from .articles import Article
-from .figures import find_figures
+from .money import find_figures
 
 BOILERPLATE = re.compile(
     r"^\s*(?:scroll to top|releated posts|related posts|trending now|you may like to read|leave a reply|"

@@ -21,14 +21,14 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from .articles import Article, iter_article_files, read_article_file
-from .atomic import write_text_atomic
-from .batch_state import BatchState
+from ..articles import Article, iter_article_files, read_article_file
+from ..atomic import write_text_atomic
+from ..errors import InputError, SummarizerError
+from ..extract.pipeline import SummaryResult, resolve_model, summarize
+from ..models.embedded import EmbeddedServer, is_embedded
+from ..models.llm import Completion, RetryPolicy
 from .clustering import cluster, event_id_for
-from .embedded import EmbeddedServer, is_embedded
-from .errors import InputError, SummarizerError
-from .llm import Completion, RetryPolicy
-from .pipeline import SummaryResult, resolve_model, summarize
+from .state import BatchState
 
 MAX_ARTICLE_CHARS = 200_000
 Progress = Callable[[str, int, int], None]
@@ -135,7 +135,7 @@ def _write_index(out: Path, state: BatchState) -> None:
 
 def _write_html(out: Path, state: BatchState) -> None:
     """An HTML report beside each version's JSON (made once), and index.html linking the latest ones."""
-    from .html_report import read_result, write_index, write_report
+    from ..report.html import read_result, write_index, write_report
 
     latest: dict[str, dict] = {}
     for version in state.versions():

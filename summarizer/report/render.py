@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .grounding import FactCheck, GroundingReport, Verdict
-from .schema import (
+from ..grounding.checker import FactCheck, GroundingReport, Verdict
+from ..schema import (
     Agreement,
     EventSummary,
     Fact,

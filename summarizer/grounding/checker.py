@@ -1,6 +1,6 @@
 """The grounding checker: is the evidence real, and does it support every field?
 
-1. Each evidence quote is aligned to a span of the cited article (:mod:`summarizer.align`).
+1. Each evidence quote is aligned to a span of the cited article (:mod:`summarizer.text.align`).
 2. Each field value is verified against the aligned spans only: names with aliases and
    spelling variants, roles, numbers with scale and currency, dates resolved against the
    article's publication date, invitation direction, meeting participants, agreement status
@@ -19,26 +19,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from .align import (
-    Alignment,
-    AlignmentStatus,
-    ArticleIndex,
-    align_quote,
-    article_index,
-    normalise,
-)
-from .articles import Article
-from .dates import find_dates, same_date
-from .entities import NameMatch, country_of, find_mentions, match_names, same_entity
-from .figures import (
-    SCALES,
-    find_figures,
-    normalise_currency,
-    normalise_scale,
-    same_amount,
-)
-from .passages import INJECTION
-from .schema import (
+from ..articles import Article
+from ..schema import (
     FACT_TYPES,
     Agreement,
     AgreementStatus,
@@ -51,6 +33,24 @@ from .schema import (
     Topic,
     TradeFigure,
 )
+from ..text.align import (
+    Alignment,
+    AlignmentStatus,
+    ArticleIndex,
+    align_quote,
+    article_index,
+    normalise,
+)
+from ..text.dates import find_dates, same_date
+from ..text.money import (
+    SCALES,
+    find_figures,
+    normalise_currency,
+    normalise_scale,
+    same_amount,
+)
+from ..text.names import NameMatch, country_of, find_mentions, match_names, same_entity
+from ..text.passages import INJECTION
 
 Policy = Literal["flag", "strict"]
 FACT_KINDS = tuple(FACT_TYPES)

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_text_atomic
-from .errors import InputError
-from .grounding import FactCheck, check
-from .pipeline import SummaryResult
+from ..atomic import write_text_atomic
+from ..errors import InputError
+from ..extract.pipeline import SummaryResult
+from ..grounding.checker import FactCheck, check
 from .render import KIND_LABELS, describe
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"

@@ -13,11 +13,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .articles import Article
-from .entities import find_mentions, name_tokens, same_entity
-from .figures import same_amount
-from .passages import Passage
-from .schema import (
+from ..articles import Article
+from ..schema import (
     Agreement,
     DateRef,
     EventSummary,
@@ -29,6 +26,9 @@ from .schema import (
     Topic,
     TradeFigure,
 )
+from ..text.money import same_amount
+from ..text.names import find_mentions, name_tokens, same_entity
+from ..text.passages import Passage
 
 TOPICS = {
     "trade": r"\btrade\b", "energy": r"\benergy\b|\boil\b|\bhydrocarbons?\b", "nuclear energy": r"\bnuclear\b",

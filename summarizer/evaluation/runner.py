@@ -14,14 +14,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .embedded import EmbeddedServer, is_embedded
-from .evaluation import EventScore, micro_average, score
+from ..extract.pipeline import SummaryResult, resolve_model, summarize
+from ..grounding.checker import check
+from ..models.embedded import EmbeddedServer, is_embedded
+from ..schema import read_summary
 from .events import EVALS_DIR, EvalEvent, load_events
-from .grounding import check
 from .perturb import MetaBenchmark, run_meta_benchmark
-from .pipeline import SummaryResult, resolve_model, summarize
 from .recording import cassette
-from .schema import read_summary
+from .scoring import EventScore, micro_average, score
 
 Mode = Literal["replay", "record", "live"]
 # Figures may not fall more than this below the committed baseline.

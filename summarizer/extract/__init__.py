@@ -1,0 +1,1 @@
+"""Extraction strategies: from articles to facts with a model, and ``summarize()``."""

@@ -1,0 +1,1 @@
+"""Fact types and how per-passage facts become one summary (merging)."""

@@ -1,0 +1,1 @@
+"""The grounding checker: every field of every fact verified against spans of the articles."""

@@ -1,0 +1,1 @@
+"""The model layer: instructor over litellm, and the embedded llama.cpp server."""

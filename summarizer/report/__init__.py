@@ -1,0 +1,1 @@
+"""Reports for people: terminal rendering and the self-contained HTML evidence page."""

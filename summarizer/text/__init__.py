@@ -1,0 +1,1 @@
+"""Text analysis, deterministic: sentences and passages, names, dates, money, quote alignment."""
