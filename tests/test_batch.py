@@ -153,6 +153,7 @@ def test_a_failing_event_is_recorded_and_retried_on_request(mixed_inbox, tmp_pat
     assert len(events_of(out)) == 3
 
 
+@pytest.mark.slow
 def test_fault_injection_over_200_synthetic_events(tmp_path) -> None:
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     expected = write_inbox(inbox, synthetic_events(200, articles_per_event=1))
@@ -186,6 +187,7 @@ def _comparable(out: Path) -> dict:
     return versions
 
 
+@pytest.mark.slow
 def test_kill_9_and_rerun_gives_the_uninterrupted_result(tmp_path) -> None:
     inbox = tmp_path / "inbox"
     write_inbox(inbox, synthetic_events(12, articles_per_event=2, seed=5))

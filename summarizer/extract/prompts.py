@@ -1,14 +1,15 @@
 """Prompt templates: files under ``prompts/`` (``$name`` placeholders), hashed so that every
 result says exactly which wording produced it.
 
-The folder is found beside the package (editable install / source checkout) or through
-``SUMMARIZER_PROMPTS``.
+The templates ship inside the package as ``summarizer.prompts`` (mapped from the repository's
+``prompts/`` folder); ``SUMMARIZER_PROMPTS`` points at another folder, e.g. to try new wording.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from importlib import resources
 from functools import lru_cache
 from pathlib import Path
 from string import Template
@@ -19,8 +20,12 @@ TEMPLATE_NAMES = ("invitation", "meeting", "agreement", "trade")
 
 
 def prompts_dir() -> Path:
+    """SUMMARIZER_PROMPTS, else the installed package data, else ``prompts/`` of a source checkout."""
     override = os.environ.get("SUMMARIZER_PROMPTS")
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "prompts"
+    if override:
+        return Path(override)
+    installed = Path(str(resources.files("summarizer"))) / "prompts"
+    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "prompts"
 
 
 @lru_cache(maxsize=None)
