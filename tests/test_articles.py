@@ -7,7 +7,7 @@ import pytest
 
 from summarizer import InputError, load_articles
 from summarizer.articles import parse_txt
-from tests.conftest import EVENTS, SEEDS
+from tests.conftest import EVENTS, SEEDS, event_articles_dir
 
 
 def test_seed_header_with_title_and_date(seed_articles) -> None:
@@ -25,7 +25,7 @@ def test_seed_without_header_keeps_everything(seed_articles) -> None:
 
 
 def test_dev_event_header_date_and_source() -> None:
-    [article] = load_articles(EVENTS / "india_russia_22nd_summit_moscow_2024-07" / "articles" / "02_rt.txt")
+    [article] = load_articles(event_articles_dir("india_russia_22nd_summit_moscow_2024-07") / "02_rt.txt")
     assert article.published == dt.date(2024, 7, 9)
     assert article.url and article.url.startswith("https://rt.com/")
     assert article.source == "rt.com"

@@ -21,11 +21,11 @@ from summarizer.batch.runner import batch
 from summarizer.cli import main
 from summarizer.evaluation.synthetic import synthetic_events, write_inbox
 from summarizer.models.llm import RetryPolicy
-from tests.conftest import EVENTS, ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, event_articles_dir
 from tests.fakes import FakeOpenAIServer, FaultyResponder, Outcome, answering
 
 FAST = RetryPolicy(attempts=6, initial_wait=0.01, max_wait=0.05, reasks=2)
-DEV_EVENTS = [EVENTS / name / "articles" for name in ("india_russia_22nd_summit_moscow_2024-07",
+DEV_EVENTS = [event_articles_dir(name) for name in ("india_russia_22nd_summit_moscow_2024-07",
                                                        "russia_china_putin_state_visit_beijing_2024-05")]
 
 
@@ -45,7 +45,7 @@ def mixed_inbox(tmp_path) -> Path:
     inbox = tmp_path / "inbox"
     shutil.copytree(SEEDS, inbox / "seeds")
     for folder in DEV_EVENTS:
-        shutil.copytree(folder, inbox / "dev" / folder.parent.name)
+        shutil.copytree(folder, inbox / "dev" / folder.name)
     return inbox
 
 

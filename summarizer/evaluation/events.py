@@ -25,6 +25,10 @@ class EvalEvent:
     articles_dir: Path
 
     def articles(self) -> list[Article]:
+        """The event's articles: the seeds, or dev events read from ``shared/`` beside the repository."""
+        if not self.articles_dir.is_dir():
+            raise InputError(f"{self.articles_dir}: articles of eval event {self.name} not found "
+                             "(dev events are read from the shared/ folder beside this repository)")
         return load_articles(self.articles_dir)
 
     def gold(self) -> EventSummary:
