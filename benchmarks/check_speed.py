@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def clear_name_caches() -> None:
-    from summarizer import entities
+    from summarizer.text import names as entities
 
     for cached in (entities._find_mentions, entities.name_tokens, entities.match_names):
         cached.cache_clear()
