@@ -14,20 +14,16 @@ from typing import Any
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
+from ..facts.registry import spec_for, specs
 from ..grounding.checker import GroundingReport
 from ..schema import DateRef, EventSummary, Fact, TradeFigure
 from ..text.align import AlignmentStatus, normalise
 from ..text.dates import same_date
-from ..text.money import SCALES, normalise_currency, normalise_scale, same_amount
+from ..text.money import normalise_currency, same_amount, scaled
 from ..text.names import same_entity
 
-SCORED_FIELDS: dict[str, tuple[str, ...]] = {
-    "participants": ("name", "role", "affiliation"),
-    "meetings": ("participants", "location", "date"),
-    "invitations": ("inviter", "invitee", "destination", "timeframe"),
-    "agreements": ("subject", "status", "kind", "parties", "date"),
-    "trade_figures": ("value", "metric", "period", "qualifier"),
-}
+SCORED_FIELDS: dict[str, tuple[str, ...]] = {spec.kind: spec.scored_fields for spec in specs()
+                                             if spec.scored_fields}
 NAME_FIELDS = {"name", "inviter", "invitee", "location", "destination", "affiliation"}
 DATE_FIELDS = {"date", "timeframe", "period"}
 
@@ -88,15 +84,11 @@ def _date_equal(pred: DateRef, gold: DateRef, strict: bool) -> bool:
     return same_date(pred.iso, gold.iso)
 
 
-def _amount(fact: TradeFigure) -> float:
-    return fact.value * SCALES.get(normalise_scale(fact.scale) or "", 1.0)
-
-
 def field_equal(field: str, pred: Fact, gold: Fact, strict: bool) -> bool:
     """Whether ``field`` of the predicted fact equals the gold's (both present)."""
     if field == "value":
         assert isinstance(pred, TradeFigure) and isinstance(gold, TradeFigure)
-        return same_amount(_amount(pred), _amount(gold)) and \
+        return same_amount(scaled(pred.value, pred.scale), scaled(gold.value, gold.scale)) and \
             normalise_currency(pred.currency) == normalise_currency(gold.currency)
     a, b = getattr(pred, field), getattr(gold, field)
     if field in DATE_FIELDS:
@@ -117,18 +109,8 @@ def _present(fact: Fact, field: str) -> bool:
 
 def same_thing(kind: str, pred: Fact, gold: Fact) -> bool:
     """Whether two facts describe the same thing (so they may be matched and their fields compared)."""
-    if kind == "participants":
-        return same_entity(pred.name, gold.name)  # type: ignore[attr-defined]
-    if kind == "meetings":
-        return field_equal("participants", pred, gold, strict=False)
-    if kind == "invitations":
-        people = [pred.inviter, pred.invitee]  # type: ignore[attr-defined]
-        return all(any(same_entity(p, g) for p in people) for g in (gold.inviter, gold.invitee))  # type: ignore
-    if kind == "agreements":
-        return fuzz.token_set_ratio(normalise(pred.subject), normalise(gold.subject)) >= 60  # type: ignore
-    if kind == "trade_figures":
-        return field_equal("value", pred, gold, strict=False)
-    return False
+    pairs = spec_for(kind).match
+    return bool(pairs and pairs(pred, gold))
 
 
 def _similarity(kind: str, pred: Fact, gold: Fact) -> float:

@@ -15,12 +15,10 @@ from pydantic import BaseModel, Field
 
 from ..articles import Article, load_articles
 from ..errors import ExtractionFailed
-from ..facts.merge import (
-    collect_participants,
-    collect_topics,
-    merge_facts,
-    title_and_narrative,
-)
+from ..facts.merge import merge_facts, title_and_narrative
+from ..facts.participant import collect_participants
+from ..facts.registry import specs
+from ..facts.topic import collect_topics
 from ..grounding.checker import (
     VERDICT_RANK,
     FactCheck,
@@ -38,10 +36,11 @@ from ..models.embedded import (
     litellm_name,
 )
 from ..models.llm import Completion, RetryPolicy, StructuredModel
-from ..schema import FACT_TYPES, EventSummary, Fact
+from ..schema import EventSummary, Fact
 from ..text.passages import Passage, find_passages
 from . import prompts
-from .passage_tasks import Task, messages_for, person_names, plan_tasks
+from .passage_tasks import plan_tasks
+from .tasks import Task, messages_for, person_names
 
 DEFAULT_MODEL = EMBEDDED_PREFIX + DEFAULT_EMBEDDED
 LOCAL_KEY = "sk-local-no-key"
@@ -214,8 +213,8 @@ def _run(llm: StructuredModel, reasker: StructuredModel, tasks: list[tuple[Task,
 
 def build_summary(articles: list[Article], facts: list[tuple[str, Fact]], passages: list[Passage]) -> EventSummary:
     """Merge per-passage facts into one EventSummary with participants, topics, title and narrative."""
-    merged: dict[str, list[Fact]] = {kind: merge_facts([f for k, f in facts if k == kind])
-                                     for kind in FACT_TYPES if kind not in ("participants", "topics")}
+    merged: dict[str, list[Fact]] = {spec.kind: merge_facts(spec.kind, [f for k, f in facts if k == spec.kind])
+                                     for spec in specs() if spec.plan}
     all_facts = [f for group in merged.values() for f in group]
     summary = EventSummary(title="", participants=collect_participants(articles, all_facts),
                            topics=collect_topics(passages), **merged)  # type: ignore[arg-type]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from importlib import resources
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from string import Template
 

@@ -12,8 +12,9 @@ from typing import Any
 from ..atomic import write_text_atomic
 from ..errors import InputError
 from ..extract.pipeline import SummaryResult
+from ..facts.registry import spec_for
 from ..grounding.checker import FactCheck, check
-from .render import KIND_LABELS, describe
+from .render import describe
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -48,7 +49,7 @@ def _fact_view(fact_id: str, kind: str, fact: Any, checked: FactCheck | None) ->
             where = f" (found in {evidence.span.article_id})" if evidence.span and \
                 evidence.span.article_id != evidence.article_id else ""
             statuses.append(f"quote {evidence.status.value.replace('_', ' ')}{where}: “{evidence.quote[:120]}”")
-    return {"id": fact_id, "kind": kind, "text": describe(fact), "verdict": verdict,
+    return {"id": fact_id, "kind": kind, "text": describe(kind, fact), "verdict": verdict,
             "corroboration": checked.corroboration if checked else 0, "reasons": reasons + notes,
             "evidence_status": statuses}
 
@@ -76,7 +77,7 @@ def render_html(result: SummaryResult) -> str:
                              undefined=jinja2.StrictUndefined)
     return env.get_template("report.html.j2").render(
         result=result, summary=result.summary, report=report, articles=articles,
-        fact_groups=[{"label": KIND_LABELS[k] + "s", "facts": v} for k, v in groups.items()])
+        fact_groups=[{"label": spec_for(k).label + "s", "facts": v} for k, v in groups.items()])
 
 
 def write_report(result: SummaryResult, path: str | Path) -> Path:

@@ -2,50 +2,16 @@
 
 from __future__ import annotations
 
+from ..facts.registry import spec_for
 from ..grounding.checker import FactCheck, GroundingReport, Verdict
-from ..schema import (
-    Agreement,
-    EventSummary,
-    Fact,
-    Invitation,
-    Meeting,
-    Participant,
-    Topic,
-    TradeFigure,
-)
+from ..schema import EventSummary, Fact
 
 MARKS = {Verdict.supported: "[green]✓[/]", Verdict.unsupported: "[yellow]?[/]", Verdict.contradicted: "[red]✗[/]"}
-KIND_LABELS = {"participants": "Participant", "meetings": "Meeting", "invitations": "Invitation",
-               "agreements": "Agreement", "trade_figures": "Trade figure", "topics": "Topic"}
 
 
-def describe(fact: Fact) -> str:
+def describe(kind: str, fact: Fact) -> str:
     """One line saying what the fact claims."""
-    if isinstance(fact, Participant):
-        extra = ", ".join(x for x in (fact.role, fact.affiliation) if x)
-        aka = f" (also {', '.join(fact.aliases)})" if fact.aliases else ""
-        return f"{fact.name}{' — ' + extra if extra else ''}{aka}"
-    if isinstance(fact, Meeting):
-        where = f" in {fact.location}" if fact.location else ""
-        when = f" on {fact.date.iso or fact.date.text}" if fact.date else ""
-        return f"{' & '.join(fact.participants)}{where}{when}"
-    if isinstance(fact, Invitation):
-        to = f" to {fact.destination}" if fact.destination else ""
-        when = f" ({fact.timeframe.text}{' = ' + fact.timeframe.iso if fact.timeframe.iso else ''})" \
-            if fact.timeframe else ""
-        via = f", via {fact.conveyed_via}" if fact.conveyed_via else ""
-        return f"{fact.inviter} invited {fact.invitee}{to}{when}{via}"
-    if isinstance(fact, Agreement):
-        parties = f" [{', '.join(fact.parties)}]" if fact.parties else ""
-        return f"{fact.subject} ({fact.kind or 'agreement'}): {fact.status.value}{parties}"
-    if isinstance(fact, TradeFigure):
-        amount = " ".join(x for x in (f"{fact.value:g}", fact.scale, fact.currency) if x)
-        period = f" ({fact.period.text}{' = ' + fact.period.iso if fact.period.iso else ''})" if fact.period else ""
-        qualifier = f"{fact.qualifier} " if fact.qualifier else ""
-        return f"{fact.metric}: {qualifier}{amount}{period}"
-    if isinstance(fact, Topic):
-        return fact.name
-    return type(fact).__name__
+    return spec_for(kind).describe(fact)
 
 
 def summary_lines(summary: EventSummary, report: GroundingReport | None) -> list[str]:
@@ -59,7 +25,7 @@ def summary_lines(summary: EventSummary, report: GroundingReport | None) -> list
         why = ""
         if check and check.verdict != Verdict.supported:
             why = f"  [dim]({'; '.join(check.problems())})[/]"
-        lines.append(f"{mark} {KIND_LABELS[kind]}: {describe(fact)}  [dim]\\[{sources}][/]{why}")
+        lines.append(f"{mark} {spec_for(kind).label}: {describe(kind, fact)}  [dim]\\[{sources}][/]{why}")
     if report:
         lines.append("")
         lines.append(f"grounded: {report.score:.0%} of facts, {report.field_score:.0%} of {report.field_checks} "

@@ -92,3 +92,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
 def same_amount(a: float, b: float, rel: float = 1e-6) -> bool:
     """Equal up to float rounding."""
     return abs(a - b) <= rel * max(abs(a), abs(b), 1.0)
+
+
+def scaled(value: float, scale: str | None) -> float:
+    """The value with its scale word applied: (50, 'bn') -> 5e10."""
+    return value * SCALES.get(normalise_scale(scale) or "", 1.0)

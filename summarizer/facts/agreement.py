@@ -1,0 +1,159 @@
+"""Agreements: what was signed, agreed, negotiated, proposed or discussed, between whom and when."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import create_model
+from rapidfuzz import fuzz
+
+from ..extract.tasks import (
+    NONE,
+    PassageContext,
+    Task,
+    choice,
+    date_ref,
+    grammar_safe,
+    listing,
+    unique,
+)
+from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field
+from ..schema import Agreement, AgreementStatus, Fact
+from ..text.align import normalise
+from .merge import better_date
+from .registry import FactSpec, register
+
+_AGREEMENT_KIND = {
+    "MoU": r"\bMoUs?\b|memorand\w+ of understanding", "protocol": r"\bprotocol\b",
+    "FTA": r"free trade (?:agreement|area)|\bFTA\b", "amendment": r"\bamendments?\b",
+    "joint statement": r"joint statement", "treaty": r"\btreaty\b", "agreement": r"\bagreements?\b",
+    "documents": r"\bdocuments\b",
+}
+_SUBJECT = re.compile(
+    r"(?:(?:[A-Z][\w’'-]*|two|three|several|some|nine|\d+|important|significant|bilateral|new|"
+    r"the|a|an)\s+){0,6}"
+    r"(?:Agreement|agreements?|Protocol|protocol|MoUs?|[Mm]emorand\w+(?: of [Uu]nderstanding)?|Treaty|treaty|"
+    r"[Jj]oint [Ss]tatement|amendments?|documents|[Ff]ree [Tt]rade (?:[Aa]greement|[Aa]rea)|FTA|deal)"
+    r"(?:\s+(?:on|for|of|between|related to|to|in the areas? of|with)\s+[^,.;:“”\"()]{3,90}?"
+    r"(?=\s+(?:will|would|was|were|is|are|has|have|had|that|which|who|could|during|and another|at)\b"
+    r"|[,.;:“”\"()]|$))?"
+)
+
+
+_STATUS_CUES: dict[AgreementStatus, str] = {
+    AgreementStatus.signed: r"\b(?:signed|signing of|inked|sign(?:s|ed)? (?:an?|the)|concluded)\b",
+    AgreementStatus.agreed: r"\b(?:agreed|agree to|agreement was reached|reached an agreement|adopted|"
+                            r"set (?:a|the) (?:goal|target))\b",
+    AgreementStatus.under_negotiation: r"\b(?:negotiat\w*|talks on|resume|under discussion|adoption of)\b",
+    AgreementStatus.proposed: r"\b(?:propos\w*|suggest\w*|upcoming|planned)\b",
+    AgreementStatus.discussed: r"\b(?:discuss\w*|talked about|spoke about|exchanged views)\b",
+}
+_NOT_DONE = re.compile(r"\b(?:not|never|yet to|no|failed to|without)\b[^.]{0,30}\b(?:sign\w*|agree\w*|ink\w*)\b"
+                       r"|\b(?:will|would|to|could|may|might|expected to|plan(?:s|ned)? to|hope to)\s+"
+                       r"(?:be\s+)?(?:sign|ink|conclude|agree)\w*\b", re.IGNORECASE)
+
+
+def check_status(fact: Agreement, support: Support) -> FieldCheck:
+    """The claimed status has its cue in the evidence; "signed" is contradicted by negation or future."""
+    status = fact.status
+    for article, start, end, text in support.texts():
+        span = Span(article_id=article.id, start=start, end=end)
+        cue = re.search(_STATUS_CUES[status], text, re.IGNORECASE)
+        not_done = _NOT_DONE.search(text)
+        if status in (AgreementStatus.signed, AgreementStatus.agreed) and not_done and not (
+                cue and not _NOT_DONE.search(text[max(0, cue.start() - 30):cue.end()])):
+            return field(Verdict.contradicted, f"the evidence says it is not (yet) {status.value}: "
+                                                f"{not_done.group(0)!r}", status.value, [span])
+        if cue:
+            return field(Verdict.supported, f"{cue.group(0)!r} in the evidence", status.value, [span])
+    if status in (AgreementStatus.signed, AgreementStatus.agreed):
+        for article, start, end, text in support.texts():
+            weaker = [s for s in (AgreementStatus.under_negotiation, AgreementStatus.proposed,
+                                  AgreementStatus.discussed) if re.search(_STATUS_CUES[s], text, re.IGNORECASE)]
+            if weaker:
+                return field(Verdict.contradicted, f"the evidence says {weaker[0].value}, not {status.value}",
+                              status.value, [Span(article_id=article.id, start=start, end=end)])
+    return field(Verdict.unsupported, f"nothing in the evidence says {status.value}", status.value)
+
+
+def check_kind_acronym(kind: str, support: Support) -> FieldCheck:
+    pattern = {"mou": r"\bMoUs?\b|memorand\w+ of understanding", "fta": r"\bFTA\b|free trade (?:agreement|area)"}
+    for article, start, end, text in support.texts():
+        if re.search(pattern[kind.lower()], text, re.IGNORECASE):
+            return field(Verdict.supported, f"{kind} in the evidence", kind,
+                          [Span(article_id=article.id, start=start, end=end)])
+    return field(Verdict.unsupported, f"{kind} not in the evidence", kind)
+
+
+
+
+def plan(ctx: PassageContext) -> Task | None:
+    """What was agreed, with which status, between whom and when: asked when the passage names an
+    agreement."""
+    passage, cand, evidence, date_texts = ctx.passage, ctx.candidates, ctx.evidence, ctx.date_texts
+    subjects = unique([re.sub(r"\s+", " ", m.group(0)).strip() for m in _SUBJECT.finditer(passage.shown)
+                       if grammar_safe(m.group(0))])
+    if not subjects:
+        return None
+    kinds = [kind for kind, pattern in _AGREEMENT_KIND.items() if re.search(pattern, passage.shown, re.I)]
+    parties = cand.parties + [p for p in cand.people if p not in cand.parties]
+    model = create_model(
+        "AgreementAnswer",
+        subject=(choice(subjects), ...), kind=(choice(kinds or ["agreement"]), ...),
+        status=(choice([s.value for s in AgreementStatus]), ...),
+        party_a=(choice(parties + [NONE]), ...), party_b=(choice(parties + [NONE]), ...),
+        date=(choice(date_texts + [NONE]), ...),
+    )
+
+    def build(answer: Any) -> Fact:
+        chosen = [p for p in (answer.party_a, answer.party_b) if p != NONE]
+        return Agreement(subject=answer.subject, kind=answer.kind, status=AgreementStatus(answer.status),
+                         parties=unique(chosen), date=date_ref(answer.date, cand.dates), evidence=evidence)
+
+    return Task("agreements", "agreement", {"sentence": passage.shown, "subjects": listing(subjects),
+                                            "parties": listing(parties), "kinds": listing(kinds),
+                                            "dates": listing(date_texts)}, model, build)
+
+
+def rules(fact: Agreement, out: Rules) -> None:
+    out.words("subject", fact.subject, "subject")
+    out.add("status", lambda: check_status(fact, out.support))
+    for i, party in enumerate(fact.parties):
+        out.name(f"parties[{i}]", party)
+    if fact.kind and fact.kind.lower() in ("mou", "fta"):
+        out.add("kind", lambda: check_kind_acronym(fact.kind or "", out.support))
+    else:
+        out.words("kind", fact.kind, "kind", 1.0)
+    out.date("date", fact.date)
+
+
+def describe(fact: Agreement) -> str:
+    parties = f" [{', '.join(fact.parties)}]" if fact.parties else ""
+    return f"{fact.subject} ({fact.kind or 'agreement'}): {fact.status.value}{parties}"
+
+
+def same_fact(a: Agreement, b: Agreement) -> bool:
+    return a.status == b.status and fuzz.token_set_ratio(a.subject.lower(), b.subject.lower()) >= 85
+
+
+def absorb(into: Agreement, other: Agreement) -> None:
+    into.parties = into.parties or other.parties
+    into.date = better_date(into.date, other.date)
+
+
+def sentence(fact: Agreement) -> str:
+    return f"{fact.subject[0].upper()}{fact.subject[1:]}: {fact.status.value}."
+
+
+def match(pred: Agreement, gold: Agreement) -> bool:
+    """Evals: a similar subject."""
+    return fuzz.token_set_ratio(normalise(pred.subject), normalise(gold.subject)) >= 60
+
+
+SPEC = register(FactSpec(
+    kind="agreements", model=Agreement, label="Agreement", rules=rules, describe=describe,
+    key_fields=("subject", "status"), scored_fields=("subject", "status", "kind", "parties", "date"),
+    plan=plan, same_fact=same_fact, absorb=absorb, sentence=sentence, narrative_limit=3,
+    headline=lambda fact: fact.subject, headline_rank=3, match=match,
+))

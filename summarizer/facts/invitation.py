@@ -1,0 +1,138 @@
+"""Invitations: who invited whom, where to and when, and who passed the invitation on."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import create_model
+
+from ..extract.tasks import (
+    NONE,
+    PassageContext,
+    Task,
+    choice,
+    date_ref,
+    distinct,
+    listing,
+    optional,
+)
+from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field
+from ..schema import Fact, Invitation
+from ..text.names import find_mentions, same_entity
+from .merge import better_date, fuller
+from .registry import FactSpec, register
+
+_INVITE_TO = re.compile(r"\b(?:invit(?:ed|es|e|ing)|invitation to|pass(?:ed)? on to|convey(?:ed)? to|"
+                        r"handed over to|extended an invitation to)\s+(?:the\s+)?", re.IGNORECASE)
+_INVITED_BY = re.compile(r"\binvit(?:ed|ation)\s+(?:\w+\s+){0,3}?by\s+", re.IGNORECASE)
+
+
+def check_invitation_direction(fact: Invitation, support: Support) -> FieldCheck:
+    """The invitee is the one invited (after 'invited', 'invitation to', 'pass on to'), not the inviter."""
+    for article, start, end, text in support.texts():
+        mentions = find_mentions(article.text, start, end)
+        recipients, agents = [], []
+        for cue in _INVITE_TO.finditer(text):
+            after = [m for m in mentions if 0 <= m.start - (start + cue.end()) <= 25]
+            if after:
+                recipients.append(after[0].name)
+        for cue in _INVITED_BY.finditer(text):
+            after = [m for m in mentions if 0 <= m.start - (start + cue.end()) <= 25]
+            if after:
+                agents.append(after[0].name)
+        span = Span(article_id=article.id, start=start, end=end)
+        invitee_received = any(same_entity(fact.invitee, r) for r in recipients)
+        inviter_received = any(same_entity(fact.inviter, r) for r in recipients)
+        if any(same_entity(fact.invitee, a) for a in agents):
+            return field(Verdict.contradicted, f"the evidence says {fact.invitee} invited, not was invited",
+                          "direction", [span])
+        if invitee_received and not inviter_received:
+            return field(Verdict.supported, f"{fact.invitee} is the one invited", "direction", [span])
+        if inviter_received and not invitee_received:
+            return field(Verdict.contradicted, f"the evidence has {fact.inviter} as the one invited: "
+                                                "inviter and invitee are swapped", "direction", [span])
+    return field(Verdict.unsupported, "the evidence does not say who was invited", "direction")
+
+
+
+def plan(ctx: PassageContext) -> Task | None:
+    """Who invited whom, where to and when: asked when the passage names two people."""
+    passage, cand, evidence, date_texts = ctx.passage, ctx.candidates, ctx.evidence, ctx.date_texts
+    if len(cand.people) < 2:
+        return None
+    people = choice(cand.people)
+    model = create_model(
+        "InvitationAnswer",
+        inviter=(people, ...), invitee=(people, ...),
+        destination=(choice(cand.places + [NONE]), ...), timeframe=(choice(date_texts + [NONE]), ...),
+        conveyed_via=(choice(cand.people + [NONE]), ...),
+        __validators__=distinct("inviter", "invitee"),
+    )
+
+    def build(answer: Any) -> Fact:
+        return Invitation(inviter=answer.inviter, invitee=answer.invitee, destination=optional(answer.destination),
+                          timeframe=date_ref(answer.timeframe, cand.dates),
+                          conveyed_via=optional(answer.conveyed_via), evidence=evidence)
+
+    return Task("invitations", "invitation", {"sentence": passage.shown, "people": listing(cand.people),
+                                              "places": listing(cand.places), "dates": listing(date_texts)},
+                model, build)
+
+
+def rules(fact: Invitation, out: Rules) -> None:
+    out.name("inviter", fact.inviter)
+    out.name("invitee", fact.invitee)
+    out.add("direction", lambda: check_invitation_direction(fact, out.support))
+    out.place("destination", fact.destination)
+    out.date("timeframe", fact.timeframe)
+    out.name("conveyed_via", fact.conveyed_via)
+
+
+def describe(fact: Invitation) -> str:
+    to = f" to {fact.destination}" if fact.destination else ""
+    when = f" ({fact.timeframe.text}{' = ' + fact.timeframe.iso if fact.timeframe.iso else ''})" \
+        if fact.timeframe else ""
+    via = f", via {fact.conveyed_via}" if fact.conveyed_via else ""
+    return f"{fact.inviter} invited {fact.invitee}{to}{when}{via}"
+
+
+def same_fact(a: Invitation, b: Invitation) -> bool:
+    return same_entity(a.inviter, b.inviter) and same_entity(a.invitee, b.invitee)
+
+
+def absorb(into: Invitation, other: Invitation) -> None:
+    into.inviter = fuller(into.inviter, other.inviter) or into.inviter
+    into.invitee = fuller(into.invitee, other.invitee) or into.invitee
+    into.destination = into.destination or other.destination
+    into.timeframe = better_date(into.timeframe, other.timeframe)
+    into.conveyed_via = into.conveyed_via or other.conveyed_via
+
+
+def sentence(fact: Invitation) -> str:
+    to = f" to {fact.destination}" if fact.destination else ""
+    when = f" ({fact.timeframe.text})" if fact.timeframe else ""
+    return f"{fact.inviter} invited {fact.invitee}{to}{when}."
+
+
+def headline(fact: Invitation) -> str:
+    return f"{fact.inviter} invites {fact.invitee}" + (f" to {fact.destination}" if fact.destination else "")
+
+
+def match(pred: Invitation, gold: Invitation) -> bool:
+    """Evals: the same two people, in either role (the direction is scored as fields)."""
+    people = [pred.inviter, pred.invitee]
+    return all(any(same_entity(p, g) for p in people) for g in (gold.inviter, gold.invitee))
+
+
+def people(fact: Fact) -> list[str]:
+    assert isinstance(fact, Invitation)
+    return [n for n in (fact.inviter, fact.invitee, fact.conveyed_via) if n]
+
+
+SPEC = register(FactSpec(
+    kind="invitations", model=Invitation, label="Invitation", rules=rules, describe=describe,
+    key_fields=("inviter", "invitee", "direction"), scored_fields=("inviter", "invitee", "destination", "timeframe"),
+    plan=plan, same_fact=same_fact, absorb=absorb, people=people, sentence=sentence, narrative_limit=2,
+    headline=headline, headline_rank=1, match=match,
+))

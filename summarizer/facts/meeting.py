@@ -1,0 +1,152 @@
+"""Meetings: who met whom, where and when."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import create_model
+from rapidfuzz import fuzz
+
+from ..extract.tasks import (
+    NONE,
+    PassageContext,
+    Task,
+    choice,
+    date_ref,
+    distinct,
+    listing,
+    optional,
+)
+from ..grounding.fields import (
+    PLACE_CUE,
+    FieldCheck,
+    Rules,
+    Span,
+    Support,
+    Verdict,
+    field,
+)
+from ..schema import Fact, Meeting
+from ..text.align import normalise
+from ..text.names import find_mentions, same_entity
+from .merge import better_date, fuller, same_people
+from .registry import FactSpec, register
+
+_MEET = re.compile(r"\b(?:met|meets?|meeting|held talks|talks with|called on|call on|hosted|received)\b",
+                   re.IGNORECASE)
+_ATTENDED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:in attendance|were present|was present|also present|"
+                             r"were also present)\b", re.IGNORECASE)
+_ATTENDED_BEFORE = re.compile(r"\b(?:accompanied by|in the presence of)\s+(?:\w+\s+){0,6}$", re.IGNORECASE)
+_MEETING_NAME = re.compile(r"\s*(?:meeting|summit|forum|conference|session)\b", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:told|said|says|reported|according to|stated)\b", re.IGNORECASE)
+
+
+def check_meeting(fact: Meeting, support: Support) -> FieldCheck:
+    """Both participants on either side of a meeting cue, the first not merely reporting it."""
+    for article, start, end, text in support.texts():
+        cue = _MEET.search(text)
+        if not cue:
+            continue
+        mentions = find_mentions(article.text, start, end)
+        named = [(p, [m for m in mentions if same_entity(p, m.name)]) for p in fact.participants]
+        if any(not hits for _, hits in named):
+            continue
+        span = Span(article_id=article.id, start=start, end=end)
+        for participant, hits in named:
+            if all(_MEETING_NAME.match(article.text, h.end) for h in hits):
+                return field(Verdict.contradicted, f"{participant} names the meeting, not a participant",
+                              fact.participants, [span])
+            if all(PLACE_CUE.search(normalise(article.text[max(start, h.start - 20):h.start])) for h in hits):
+                return field(Verdict.unsupported, f"{participant} is named as a place, not a participant",
+                              fact.participants, [span])
+            if all(_ATTENDED_AFTER.match(article.text, h.end, end) or
+                   _ATTENDED_BEFORE.search(article.text[max(start, h.start - 40):h.start]) for h in hits):
+                return field(Verdict.unsupported, f"{participant} attended; the evidence does not make them a "
+                                                   "party to the meeting", fact.participants, [span])
+        cue_at = start + cue.start()
+        before = [(p, hits) for p, hits in named if any(h.end <= cue_at for h in hits)]
+        for participant, hits in before:
+            nearest = max(h.end for h in hits if h.end <= cue_at)
+            if _SPEECH.search(article.text[nearest:cue_at]) and not any(
+                    h.start >= cue_at for h in hits):
+                return field(Verdict.contradicted, f"{participant} reports the meeting, not a participant",
+                              fact.participants, [span])
+        return field(Verdict.supported, "both participants named around a meeting cue", fact.participants, [span])
+    return field(Verdict.unsupported, "no evidence sentence has both participants and a meeting", fact.participants)
+
+
+def plan(ctx: PassageContext) -> Task | None:
+    """Which two people met, where and when: asked when the passage names two people."""
+    passage, cand, evidence, date_texts = ctx.passage, ctx.candidates, ctx.evidence, ctx.date_texts
+    if len(cand.people) < 2:
+        return None
+    people = choice(cand.people)
+    model = create_model(
+        "MeetingAnswer",
+        person_a=(people, ...), person_b=(people, ...),
+        location=(choice(cand.places + [NONE]), ...), date=(choice(date_texts + [NONE]), ...),
+        __validators__=distinct("person_a", "person_b"),
+    )
+
+    def build(answer: Any) -> Fact:
+        return Meeting(participants=[answer.person_a, answer.person_b], location=optional(answer.location),
+                       date=date_ref(answer.date, cand.dates), evidence=evidence)
+
+    return Task("meetings", "meeting", {"sentence": passage.shown, "people": listing(cand.people),
+                                        "places": listing(cand.places), "dates": listing(date_texts)},
+                model, build)
+
+
+def rules(fact: Meeting, out: Rules) -> None:
+    for i, person in enumerate(fact.participants):
+        out.name(f"participants[{i}]", person)
+    out.add("participants", lambda: check_meeting(fact, out.support))
+    out.place("location", fact.location)
+    out.date("date", fact.date)
+
+
+def describe(fact: Meeting) -> str:
+    where = f" in {fact.location}" if fact.location else ""
+    when = f" on {fact.date.iso or fact.date.text}" if fact.date else ""
+    return f"{' & '.join(fact.participants)}{where}{when}"
+
+
+def same_fact(a: Meeting, b: Meeting) -> bool:
+    """The same people, and no two full dates that differ."""
+    dates_clash = a.date and b.date and a.date.iso and b.date.iso and a.date.iso[:10] != b.date.iso[:10] \
+        and len(a.date.iso) == len(b.date.iso) == 10
+    return same_people(a.participants, b.participants) and not dates_clash
+
+
+def absorb(into: Meeting, other: Meeting) -> None:
+    into.participants = [next((fuller(x, y) for y in other.participants if same_entity(x, y)), x)
+                         or x for x in into.participants]
+    into.location = into.location or other.location
+    into.date = better_date(into.date, other.date)
+
+
+def sentence(fact: Meeting) -> str:
+    where = f" in {fact.location}" if fact.location else ""
+    when = f" ({fact.date.iso})" if fact.date and fact.date.iso else ""
+    return f"{fact.participants[0]} met {' and '.join(fact.participants[1:])}{where}{when}."
+
+
+def match(pred: Meeting, gold: Meeting) -> bool:
+    """Evals: the same participants (names as aliases, or near text)."""
+    a, b = pred.participants, gold.participants
+    return len(a) == len(b) and all(any(same_entity(x, y) or fuzz.token_set_ratio(normalise(x), normalise(y)) >= 70
+                                        for y in b) for x in a)
+
+
+def people(fact: Fact) -> list[str]:
+    assert isinstance(fact, Meeting)
+    return list(fact.participants)
+
+
+SPEC = register(FactSpec(
+    kind="meetings", model=Meeting, label="Meeting", rules=rules, describe=describe,
+    key_fields=("participants",), scored_fields=("participants", "location", "date"),
+    plan=plan, same_fact=same_fact, absorb=absorb, people=people, sentence=sentence, narrative_limit=3,
+    headline=lambda fact: " meets ".join(fact.participants[:2]), headline_rank=2, match=match,
+))

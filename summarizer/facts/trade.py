@@ -1,0 +1,136 @@
+"""Trade figures: a metric with value, scale, currency, period, qualifier and growth."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import create_model
+
+from ..extract.tasks import (
+    NONE,
+    PassageContext,
+    Task,
+    choice,
+    date_ref,
+    grammar_safe,
+    listing,
+    optional,
+    unique,
+)
+from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field
+from ..schema import Fact, TradeFigure
+from ..text.money import (
+    find_figures,
+    normalise_currency,
+    normalise_scale,
+    same_amount,
+    scaled,
+)
+from .merge import better_date
+from .registry import FactSpec, register
+
+_METRICS = re.compile(r"\b(?:bilateral trade|trade turnover|trade volume|volume of bilateral trade|"
+                      r"trade target|trade|turnover|exports?|imports?|investments?)\b", re.IGNORECASE)
+_QUALIFIERS = re.compile(r"\b(?:crossed|exceeded|surpassed|reached|reaching|hit(?:ting)?|hits|target|goal|"
+                         r"expected|expect|record|all-time high|more than|over|almost|nearly|about|around|"
+                         r"up to|at least)\b", re.IGNORECASE)
+
+
+def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
+    """Value, scale and currency all equal to a figure in the evidence."""
+    scale, currency = normalise_scale(fact.scale), normalise_currency(fact.currency)
+    seen = []
+    for article, start, end, _ in support.texts():
+        for figure in find_figures(article.text, start, end):
+            if figure.percent:
+                continue
+            span = Span(article_id=article.id, start=figure.start, end=figure.end)
+            if same_amount(figure.value, fact.value) and figure.scale == scale and figure.currency == currency:
+                return field(Verdict.supported, f"{figure.text!r} in the evidence", fact.value, [span])
+            seen.append((figure, span))
+    if seen:
+        figure, span = seen[0]
+        parts = []
+        if not same_amount(figure.value, fact.value):
+            parts.append(f"value {figure.value:g} not {fact.value:g}")
+        if figure.scale != scale:
+            parts.append(f"scale {figure.scale} not {scale}")
+        if figure.currency != currency:
+            parts.append(f"currency {figure.currency} not {currency}")
+        return field(Verdict.contradicted, f"the evidence says {figure.text!r}: {', '.join(parts)}",
+                      fact.value, [span])
+    return field(Verdict.unsupported, "no figure in the evidence", fact.value)
+
+
+def plan(ctx: PassageContext) -> Task | None:
+    """Which figure measures what, for which period: asked when the passage has a money figure."""
+    passage, cand, evidence, date_texts = ctx.passage, ctx.candidates, ctx.evidence, ctx.date_texts
+    if not any(grammar_safe(f.text) for f in cand.figures):
+        return None
+    money = [f for f in cand.figures if not f.percent]
+    growth = [f.text for f in cand.figures if f.percent]
+    metrics = unique([m.group(0) for m in _METRICS.finditer(passage.shown)]) or ["trade"]
+    qualifiers = unique([m.group(0) for m in _QUALIFIERS.finditer(passage.shown)])
+    figures = [f.text for f in (money or cand.figures) if grammar_safe(f.text)]
+    model = create_model(
+        "TradeAnswer",
+        figure=(choice(figures), ...), metric=(choice(metrics), ...),
+        qualifier=(choice(qualifiers + [NONE]), ...), period=(choice(date_texts + [NONE]), ...),
+        growth=(choice(growth + [NONE]), ...),
+    )
+
+    def build(answer: Any) -> Fact | None:
+        figure = next(f for f in cand.figures if f.text == answer.figure)
+        if figure.percent:
+            return None
+        return TradeFigure(metric=answer.metric, value=figure.value, scale=figure.scale, currency=figure.currency,
+                           period=date_ref(answer.period, cand.dates), qualifier=optional(answer.qualifier),
+                           growth=optional(answer.growth), evidence=evidence)
+
+    return Task("trade_figures", "trade", {"sentence": passage.shown, "figures": listing(figures),
+                                           "metrics": listing(metrics), "qualifiers": listing(qualifiers),
+                                           "dates": listing(date_texts)}, model, build)
+
+
+def rules(fact: TradeFigure, out: Rules) -> None:
+    out.add("value", lambda: check_figure(fact, out.support))
+    out.words("metric", fact.metric, "metric")
+    out.date("period", fact.period)
+    out.words("qualifier", fact.qualifier, "qualifier")
+    out.words("growth", fact.growth, "growth")
+
+
+def describe(fact: TradeFigure) -> str:
+    amount = " ".join(x for x in (f"{fact.value:g}", fact.scale, fact.currency) if x)
+    period = f" ({fact.period.text}{' = ' + fact.period.iso if fact.period.iso else ''})" if fact.period else ""
+    qualifier = f"{fact.qualifier} " if fact.qualifier else ""
+    return f"{fact.metric}: {qualifier}{amount}{period}"
+
+
+def same_fact(a: TradeFigure, b: TradeFigure) -> bool:
+    return same_amount(a.value, b.value) and a.scale == b.scale and a.currency == b.currency
+
+
+def absorb(into: TradeFigure, other: TradeFigure) -> None:
+    into.period = better_date(into.period, other.period)
+    into.qualifier = into.qualifier or other.qualifier
+
+
+def sentence(fact: TradeFigure) -> str:
+    amount = f"{fact.value:g} {fact.scale or ''} {fact.currency or ''}".replace("  ", " ").strip()
+    return (f"{fact.metric[0].upper()}{fact.metric[1:]}: {amount}"
+            f"{' (' + fact.qualifier + ')' if fact.qualifier else ''}.")
+
+
+def match(pred: TradeFigure, gold: TradeFigure) -> bool:
+    """Evals: the same amount in the same currency."""
+    return same_amount(scaled(pred.value, pred.scale), scaled(gold.value, gold.scale)) and \
+        normalise_currency(pred.currency) == normalise_currency(gold.currency)
+
+
+SPEC = register(FactSpec(
+    kind="trade_figures", model=TradeFigure, label="Trade figure", rules=rules, describe=describe,
+    key_fields=("value", "metric"), scored_fields=("value", "metric", "period", "qualifier"),
+    plan=plan, same_fact=same_fact, absorb=absorb, sentence=sentence, narrative_limit=2, match=match,
+))
