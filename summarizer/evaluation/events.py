@@ -14,6 +14,7 @@ from pathlib import Path
 from ..articles import Article, load_articles
 from ..errors import InputError
 from ..schema import EventSummary
+from .independent import read_independent_gold
 
 EVALS_DIR = Path(__file__).resolve().parents[2] / "evals"
 
@@ -23,6 +24,7 @@ class EvalEvent:
     name: str
     folder: Path
     articles_dir: Path
+    independent_path: Path | None = None
 
     def articles(self) -> list[Article]:
         """The event's articles: the seeds, or dev events read from ``shared/`` beside the repository."""
@@ -39,6 +41,12 @@ class EvalEvent:
             raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
         except ValueError as exc:
             raise InputError(f"{path}: not a valid summary ({str(exc).splitlines()[0]})") from exc
+
+    def independent_gold(self) -> EventSummary | None:
+        """The second annotator's gold for this event, when it has one (read from ``shared/``)."""
+        if self.independent_path is None or not self.independent_path.exists():
+            return None
+        return read_independent_gold(self.independent_path)[0]
 
     def cassette(self, model: str, evals_dir: Path = EVALS_DIR) -> Path:
         return evals_dir / "cassettes" / model_slug(model) / f"{self.name}.yaml"
@@ -60,7 +68,9 @@ def load_events(evals_dir: Path = EVALS_DIR, names: list[str] | None = None) -> 
             continue
         config_path = folder / "event.json"
         config = json.loads(config_path.read_text(encoding="utf-8")) if config_path.exists() else {}
-        events.append(EvalEvent(folder.name, folder, (folder / config.get("articles", "articles")).resolve()))
+        independent = config.get("independent_gold")
+        events.append(EvalEvent(folder.name, folder, (folder / config.get("articles", "articles")).resolve(),
+                                (folder / independent).resolve() if independent else None))
     missing = set(names or []) - {e.name for e in events}
     if missing:
         raise InputError(f"unknown eval event(s): {', '.join(sorted(missing))} (see {root})")

@@ -19,6 +19,7 @@ from ..grounding.checker import check
 from ..models.embedded import EmbeddedServer, is_embedded
 from ..schema import read_summary
 from .events import EVALS_DIR, EvalEvent, load_events
+from .independent import SCORED_KINDS
 from .perturb import MetaBenchmark, run_meta_benchmark
 from .recording import cassette
 from .scoring import EventScore, micro_average, score
@@ -34,6 +35,7 @@ class EvalReport(BaseModel):
     events: list[EventScore]
     micro_lenient: dict[str, float]
     micro_strict: dict[str, float]
+    micro_independent: dict[str, float] = {}
     meta: dict[str, Any] | None = None
     seconds: float
 
@@ -73,12 +75,18 @@ def run_eval(model: str | None = None, mode: Mode = "replay", names: list[str] |
             recorded = _read_timing(event.cassette(model, evals_dir))
             usage = {**result.usage, "seconds": round(seconds, 2),
                      "recorded_seconds": recorded if mode != "live" else None}
-            scores.append(score(result.summary, event.gold(), result.report, event.name, usage))
+            scored = score(result.summary, event.gold(), result.report, event.name, usage)
+            independent = event.independent_gold()
+            if independent is not None:
+                against = score(result.summary, independent, kinds=SCORED_KINDS)
+                scored.independent = {"strict": against.strict, "lenient": against.lenient}
+            scores.append(scored)
     meta_result = None
     if meta:
         meta_result = meta_summary(run_meta_benchmark([(e.name, e.gold(), e.articles()) for e in events]))
     return EvalReport(model=model, mode=mode, events=scores, micro_lenient=micro_average(scores, "lenient"),
-                      micro_strict=micro_average(scores, "strict"), meta=meta_result,
+                      micro_strict=micro_average(scores, "strict"),
+                      micro_independent=micro_average(scores, "lenient", independent=True), meta=meta_result,
                       seconds=round(time.monotonic() - started, 2))
 
 

@@ -64,6 +64,8 @@ class EventScore(BaseModel):
     faithfulness: dict[str, float] = Field(default_factory=dict)
     citations: dict[str, float] = Field(default_factory=dict)
     usage: dict[str, Any] = Field(default_factory=dict)
+    independent: dict[str, Any] | None = Field(default=None, description="strict and lenient scores against the "
+                                               "second annotator's gold (its fact types only)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,14 +163,15 @@ def field_counts(kind: str, predicted: list[Fact], gold: list[Fact], strict: boo
 
 
 def score(predicted: EventSummary, gold: EventSummary, report: GroundingReport | None = None,
-          event: str = "", usage: dict[str, Any] | None = None) -> EventScore:
-    """Every figure for one event's summary against its gold."""
+          event: str = "", usage: dict[str, Any] | None = None,
+          kinds: tuple[str, ...] | None = None) -> EventScore:
+    """Every figure for one event's summary against its gold (all scored fact types, or ``kinds``)."""
     results: dict[str, dict[str, Any]] = {}
     per_field: dict[str, dict[str, Any]] = {}
     for strict in (True, False):
         micro = Counts()
         by_kind = {}
-        for kind in SCORED_FIELDS:
+        for kind in kinds or tuple(SCORED_FIELDS):
             counts = field_counts(kind, getattr(predicted, kind), getattr(gold, kind), strict)
             kind_total = Counts()
             for field, c in counts.items():
@@ -207,23 +210,26 @@ def markdown_table(scores: list[EventScore], model: str) -> str:
         u = s.usage
         return (f"| {name} | {s.strict['micro']['f1']:.2f} | {s.lenient['micro']['precision']:.2f} | "
                 f"{s.lenient['micro']['recall']:.2f} | {s.lenient['micro']['f1']:.2f} | "
+                f"{s.independent['lenient']['micro']['f1'] if s.independent else float('nan'):.2f} | "
                 f"{f.get('facts_supported', 0):.2f} | {f.get('fields_supported', 0):.2f} | "
                 f"{c.get('aligned', 0):.2f} | {u.get('total_tokens', 0)} | "
                 f"{u.get('recorded_seconds') or u.get('seconds', 0):.1f} |")
 
     lines = [f"Model: `{model}`", "",
-             "| event | strict F1 | lenient P | lenient R | lenient F1 | facts supported | fields supported "
-             "| quotes aligned | tokens | model s (as recorded) |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "| event | strict F1 | lenient P | lenient R | lenient F1 | lenient F1 (independent gold) "
+             "| facts supported | fields supported | quotes aligned | tokens | model s (as recorded) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     lines += [row(s.event, s) for s in scores]
     return "\n".join(lines) + "\n"
 
 
-def micro_average(scores: list[EventScore], mode: str = "lenient") -> dict[str, float]:
-    """Micro P/R/F1 over all events."""
+def micro_average(scores: list[EventScore], mode: str = "lenient", independent: bool = False) -> dict[str, float]:
+    """Micro P/R/F1 over all events (against the independent gold where ``independent``)."""
     total = Counts()
     for s in scores:
-        m = getattr(s, mode)["micro"]
+        if independent and not s.independent:
+            continue
+        m = (s.independent[mode] if independent and s.independent else getattr(s, mode))["micro"]
         total.add(Counts(tp=m["tp"], fp=m["fp"], fn=m["fn"]))
     return total.scores()
 
