@@ -5,6 +5,8 @@
     report = check(result.summary, load_articles("seeds/"))
 """
 
+import typing
+
 from .articles import Article, load_articles
 from .errors import (
                      AuthenticationFailed,
@@ -16,8 +18,6 @@ from .errors import (
                      ModelUnreachable,
                      SummarizerError,
 )
-from .extract.pipeline import SummaryResult, asummarize, summarize
-from .grounding.checker import GroundingReport, Verdict, check
 from .schema import (
                      Agreement,
                      AgreementStatus,
@@ -59,3 +59,25 @@ __all__ = [
     "load_articles",
     "summarize",
 ]
+
+if typing.TYPE_CHECKING:
+    from .extract.pipeline import SummaryResult, asummarize, summarize
+    from .grounding.checker import GroundingReport, Verdict, check
+
+# The checker and the pipeline load on first use, so that ``import summarizer`` stays light.
+_LAZY = {"GroundingReport": "grounding.checker", "Verdict": "grounding.checker", "check": "grounding.checker",
+         "SummaryResult": "extract.pipeline", "asummarize": "extract.pipeline", "summarize": "extract.pipeline"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -8,6 +8,8 @@
         ├── AuthenticationFailed  bad or missing API key (never retried)
         ├── ContextTooLong     the prompt does not fit the model's window
         └── ExtractionFailed   the model's output never validated (after re-asks)
+
+    UnreadableArticle (a warning)  an article left out of a summary, named with the reason
 """
 
 from __future__ import annotations
@@ -53,3 +55,9 @@ class ExtractionFailed(ModelError):
                  attempts: int = 0):
         super().__init__(message, model=model, original=original)
         self.attempts = attempts
+
+
+class UnreadableArticle(UserWarning):
+    """Warning: an article was left out of a summary (another language or script, no sentences).
+
+    The result lists it under ``unused_articles``; the CLI prints one line per article."""

@@ -7,7 +7,7 @@ import pytest
 
 from summarizer import InputError, load_articles
 from summarizer.articles import parse_txt
-from tests.conftest import EVENTS, SEEDS, event_articles_dir
+from tests.conftest import SEEDS, event_articles_dir
 
 
 def test_seed_header_with_title_and_date(seed_articles) -> None:

@@ -181,3 +181,14 @@ def test_attendees_are_not_parties_to_the_meeting(seed_articles) -> None:
     met = EventSummary(title="t", meetings=[Meeting(participants=["S Jaishankar", "Vladimir Putin"],
                                                     evidence=evidence)])
     assert verdict_of(met, seed_articles, "meetings", field="participants") == Verdict.supported
+
+
+@pytest.mark.parametrize("inviter, invitee, verdict", [("Amara Diallo", "Kenji Sato", "supported"),
+                                                       ("Kenji Sato", "Amara Diallo", "contradicted")])
+def test_an_invitation_from_someone_names_the_inviter(inviter: str, invitee: str, verdict: str) -> None:
+    from summarizer import Article, Invitation
+
+    article = Article(id="w", text="Kenji Sato accepted an invitation from Amara Diallo to visit Dakar in May.")
+    summary = EventSummary(title="", invitations=[Invitation(inviter=inviter, invitee=invitee, evidence=[
+        Evidence(article_id="w", quote=article.text)])])
+    assert check(summary, [article]).facts[0].fields["direction"].verdict.value == verdict

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 
 import pytest
 
@@ -52,7 +53,7 @@ def test_choices_are_strings_of_the_passage() -> None:
     summarize(_loaded(), model="openai/fake", api_base="http://unused", completion=fake)
     invite = next(r for r in fake.requests if "invited whom" in r["messages"][0]["content"])
     params = invite["tools"][0]["function"]["parameters"]["properties"]
-    assert set(params["inviter"]["enum"]) == {"Xi Jinping", "Vladimir Putin"}
+    assert set(params["inviter"]["enum"]) == {"Xi Jinping", "Vladimir Putin", "none"}
     assert "Beijing" in params["destination"]["enum"] and "none" in params["destination"]["enum"]
     assert invite["messages"][0]["role"] == "user" and len(invite["messages"]) == 1
 
@@ -128,3 +129,42 @@ def test_unsupported_facts_are_reasked_with_the_checkers_reasons() -> None:
     assert result.reask_usage["calls"] == len(followup) and result.usage["calls"] == len(fake.requests)
     invitation = next(f for f in result.report.facts if f.kind == "invitations")
     assert invitation.verdict.value == "supported"
+
+
+THREE = Article(id="t3", published=dt.date(2025, 6, 2), text=(
+    "Prime Minister Sofia Navarro, President Kwame Mensah and Chancellor Ingrid Holm met in Lisbon on Monday."))
+
+
+def _answer_with(**chosen: str):
+    def reply(schema: dict) -> dict:
+        args = first_choices(schema)
+        args.update({k: v for k, v in chosen.items() if k in schema["properties"]})
+        return args
+    return reply
+
+
+def test_a_meeting_of_three_and_none_for_a_person() -> None:
+    fake = ScriptedCompletion(default=_answer_with(person_a="Sofia Navarro", person_b="Kwame Mensah",
+                                                   person_c="Ingrid Holm"))
+    result = summarize([THREE], model="openai/fake", api_base="http://unused", completion=fake)
+    assert [m.participants for m in result.summary.meetings] == [["Sofia Navarro", "Kwame Mensah", "Ingrid Holm"]]
+    meeting = next(f for f in result.report.facts if f.kind == "meetings")
+    assert meeting.verdict.value == "supported", meeting.problems()
+    declined = summarize([THREE], model="openai/fake", api_base="http://unused",
+                         completion=ScriptedCompletion(default=_answer_with(person_a="Sofia Navarro", person_b="none",
+                                                                            person_c="none")))
+    assert declined.summary.meetings == []
+
+
+def test_an_article_in_another_language_is_named_and_left_out(tmp_path) -> None:
+    from summarizer import InputError
+    from summarizer.errors import UnreadableArticle
+
+    chinese = Article(id="zh", path="zh.txt", text="中国国家主席周四在北京会见了来访的总统，双方签署了联合声明。")
+    fake = ScriptedCompletion(default=first_choices)
+    with pytest.warns(UnreadableArticle, match="zh.txt: not used, it is not in the Latin script"):
+        result = summarize(_loaded() + [chinese], model="openai/fake", api_base="http://unused", completion=fake)
+    assert [(u.article_id, u.path) for u in result.unused_articles] == [("zh", "zh.txt")]
+    assert result.summary.meetings  # the English article still made its facts
+    with pytest.warns(UnreadableArticle), pytest.raises(InputError, match="no article can be read: zh.txt"):
+        summarize([chinese], model="openai/fake", api_base="http://unused", completion=fake)

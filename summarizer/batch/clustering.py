@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..articles import Article
+from ..text.countries import country_name, country_of_demonym
 from ..text.names import find_mentions, name_tokens
 from ..text.passages import find_passages
 
@@ -26,7 +27,6 @@ THRESHOLD = 0.17   # set from the seed + dev-event pairs: same-event pairs >= 0.
 MAX_DAYS = 7
 NEIGHBOURS = 40
 NEAR_DUPLICATE = 0.9
-_COUNTRY_WORDS = {"india", "russia", "china", "united", "states", "ukraine", "moscow", "delhi", "beijing"}
 
 
 @dataclass
@@ -46,10 +46,13 @@ def article_text(article: Article) -> str:
 
 
 def entity_set(article: Article) -> set[str]:
-    """Surnames and names of people, organisations and places mentioned (countries excepted)."""
+    """Surnames and names of people, organisations and places mentioned (countries excepted: they are
+    shared by too many unrelated stories to tell events apart)."""
     names = set()
     for mention in find_mentions(article.text, article.body_start):
-        tokens = [t for t in name_tokens(mention.name) if len(t) > 2 and t not in _COUNTRY_WORDS]
+        if country_name(mention.name) or country_of_demonym(mention.name):
+            continue
+        tokens = [t for t in name_tokens(mention.name) if len(t) > 2]
         if tokens:
             names.add(tokens[-1])
     return names

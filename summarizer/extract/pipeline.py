@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
@@ -14,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from ..articles import Article, load_articles
-from ..errors import ExtractionFailed
+from ..errors import ExtractionFailed, InputError, UnreadableArticle
 from ..facts.merge import merge_facts, title_and_narrative
 from ..facts.participant import collect_participants
 from ..facts.registry import specs
@@ -37,6 +38,7 @@ from ..models.embedded import (
 )
 from ..models.llm import Completion, RetryPolicy, StructuredModel
 from ..schema import EventSummary, Fact
+from ..text.language import unreadable_reason
 from ..text.passages import Passage, find_passages
 from . import prompts
 from .passage_tasks import plan_tasks
@@ -45,6 +47,14 @@ from .tasks import Task, messages_for, person_names
 DEFAULT_MODEL = EMBEDDED_PREFIX + DEFAULT_EMBEDDED
 LOCAL_KEY = "sk-local-no-key"
 Progress = Callable[[int, int, str], None]
+
+
+class UnusedArticle(BaseModel):
+    """An article the pipeline could not read (the summary is made without it)."""
+
+    article_id: str
+    path: str | None = None
+    reason: str
 
 
 class FailedTask(BaseModel):
@@ -80,6 +90,8 @@ class SummaryResult(BaseModel):
     elapsed_seconds: float
     article_ids: list[str]
     failed_tasks: list[FailedTask] = Field(default_factory=list)
+    unused_articles: list[UnusedArticle] = Field(default_factory=list,
+                                                 description="articles that could not be read, and why")
     articles: list[Article] = Field(default_factory=list, description="the sources, verbatim (offsets index them)")
     reasks: list[Reask] = Field(default_factory=list)
     reask_usage: dict[str, Any] = Field(default_factory=dict, description="tokens spent on re-asks (in usage too)")
@@ -101,7 +113,7 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
     ``reask_unsupported``: how many times to ask again about a fact the checker does not support,
     feeding back the checker's reasons (the result lists what was re-asked and its token cost)."""
     started = time.monotonic()
-    loaded = load_articles(articles)
+    loaded, unused = readable_articles(load_articles(articles))
     by_id = {a.id: a for a in loaded}
     model, api_base = resolve_model(model, api_base)
     with ExitStack() as stack:
@@ -116,6 +128,7 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
         llm, reasker = (StructuredModel(call_name, api_base=api_base, api_key=api_key, completion=completion,
                                         retry=retry, timeout=timeout) for _ in range(2))
         passages = find_passages(loaded, max_passage_chars)
+        unused += _without_sentences(loaded, passages)
         tasks = _plan(loaded, passages)
         facts, failures, reasks = _run(llm, reasker, tasks, concurrency, reask_unsupported, progress)
     summary = build_summary(loaded, facts, passages)
@@ -128,8 +141,37 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
     return SummaryResult(summary=summary, report=report, model=model, prompt_version=prompts.prompt_version(),
                          prompt_hashes=prompts.prompt_hashes(), usage=llm.usage.merged(reasker.usage).to_dict(),
                          reasks=reasks, reask_usage=reasker.usage.to_dict(),
-                         elapsed_seconds=round(time.monotonic() - started, 3), article_ids=list(by_id),
+                         elapsed_seconds=round(time.monotonic() - started, 3), article_ids=list(by_id), unused_articles=unused,
                          failed_tasks=failures, articles=loaded)
+
+
+def readable_articles(articles: list[Article]) -> tuple[list[Article], list[UnusedArticle]]:
+    """The articles the English pipeline can read, and the others with the reason (each warned about).
+    No readable article at all is an InputError naming every file and why."""
+    usable, unused = [], []
+    for article in articles:
+        reason = unreadable_reason(article)
+        if reason is None:
+            usable.append(article)
+            continue
+        unused.append(UnusedArticle(article_id=article.id, path=article.path, reason=reason))
+        warnings.warn(f"{article.path or article.id}: not used, {reason}", UnreadableArticle, stacklevel=3)
+    if not usable:
+        raise InputError("no article can be read: " + "; ".join(f"{u.path or u.article_id}: {u.reason}"
+                                                                 for u in unused))
+    return usable, unused
+
+
+def _without_sentences(articles: list[Article], passages: list[Passage]) -> list[UnusedArticle]:
+    with_passages = {p.article_id for p in passages}
+    unused = []
+    for article in articles:
+        if article.id not in with_passages:
+            unused.append(UnusedArticle(article_id=article.id, path=article.path,
+                                        reason="no sentence of it is left once page furniture is removed"))
+            warnings.warn(f"{article.path or article.id}: not used, {unused[-1].reason}", UnreadableArticle,
+                          stacklevel=3)
+    return unused
 
 
 async def asummarize(articles: Iterable[Article | str | Path] | str | Path, **options: Any) -> SummaryResult:

@@ -17,19 +17,16 @@ from pydantic import BaseModel, model_validator
 
 from ..articles import Article
 from ..schema import DateRef, Evidence, Fact
+from ..text import countries, nlp
 from ..text.align import unescape_quotes
 from ..text.dates import FoundDate, find_dates
 from ..text.money import Figure, find_figures
-from ..text.names import DEMONYMS, Mention, find_mentions, same_entity
+from ..text.names import Mention, find_mentions, same_entity
 from ..text.passages import Passage
 from . import prompts
 
 NONE = "none"
-_ORG_WORDS = re.compile(r"\b(?:Union|Ministry|Agency|Corridor|Route|Council|Organisation|Organization|"
-                        r"Bank|Party|Forum|Programme|Program|Summit|Plant|Project|News|Kremlin|House|"
-                        r"Park|Assembl\w*|Times|Community|Nations|Federation|Republic|Economic)\b")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|visit|visiting|near)\s+(?:the\s+)?)$", re.IGNORECASE)
-_COUNTRIES = set(DEMONYMS.values())
 
 
 @dataclass
@@ -66,45 +63,75 @@ class Task:
 
 
 def person_names(article: Article) -> set[str]:
-    """Words the article uses as (parts of) people's names: titled or multi-word mentions."""
-    names: set[str] = set()
-    for mention in find_mentions(article.text, article.body_start):
-        words = mention.name.split()
-        if mention.title or (len(words) >= 2 and not _ORG_WORDS.search(mention.name)
-                             and mention.name not in _COUNTRIES):
-            names.update(w for w in words if len(w) > 2)
+    """Names the article uses for people: what the NLP pipeline tags as a person anywhere in it,
+    and titled mentions ("Prime Minister X")."""
+    names = {e.text for e in nlp.entities(article.text) if e.label == nlp.PERSON}
+    names.update(m.name for m in find_mentions(article.text, article.body_start) if m.title)
     return names
 
 
-def find_candidates(article: Article, passage: Passage, people_words: set[str] | None = None) -> Candidates:
-    """People, places, parties, dates and figures in one passage."""
+def _is_person(name: str, people: set[str]) -> bool:
+    return name in people or any(same_entity(name, known) for known in people)
+
+
+def find_candidates(article: Article, passage: Passage, people: set[str] | None = None) -> Candidates:
+    """People, places, parties, dates and figures in one passage.
+
+    Names come from the title-aware mention finder and from the NLP pipeline's entities; a name
+    is a person when it has a title or the article uses it for a person, a place when the
+    pipeline tags it so here, a party when it is an organisation, a country or a nationality."""
     text = article.text
-    people_words = person_names(article) if people_words is None else people_words
+    people = person_names(article) if people is None else people
     mentions = find_mentions(text, passage.start, passage.end)
-    people: list[str] = []
+    person_entities = [e for e in nlp.entities_in(text, passage.start, passage.end) if e.label == nlp.PERSON]
+    found: list[str] = []
     places: list[str] = []
     parties: list[str] = []
     for mention in mentions:
         name = unescape_quotes(mention.name)
         if not grammar_safe(name):
             continue
-        before = text[max(passage.start, mention.start - 12):mention.start]
-        is_org = bool(_ORG_WORDS.search(name))
-        after_preposition = bool(_PLACE_BEFORE.search(before))
-        if name in _COUNTRIES or is_org:
-            parties.append(name)
-            if name in _COUNTRIES or after_preposition:
-                places.append(name)
-        elif mention.title or any(word in people_words for word in name.split()):
-            people.append(name)
-        else:
+        name_start = mention.end - len(mention.name)
+        label = nlp.label_at(text, name_start, mention.end)
+        wider = next((e for e in person_entities if e.start <= name_start and mention.end <= e.end
+                      and e.end - e.start > len(mention.name)), None)
+        if wider is not None:  # "Ursula von der Leyen", where capitalised runs give "Ursula" and "Leyen"
+            name = unescape_quotes(wider.text)
+        if mention.title or (label in (None, nlp.PERSON) and _is_person(name, people)):
+            found.append(name)
+        elif label in nlp.PLACE_LABELS:
             places.append(name)
-    for demonym, country in DEMONYMS.items():
-        if re.search(rf"\b{re.escape(demonym)}\b", passage.text) and country not in parties:
+            if countries.country_name(name):
+                parties.append(name)
+        elif label == nlp.ORG:
+            parties.append(name)
+            if _PLACE_BEFORE.search(text[max(passage.start, mention.start - 12):mention.start]):
+                places.append(name)
+    for entity in nlp.entities_in(text, passage.start, passage.end):
+        name = unescape_quotes(entity.text)
+        if not grammar_safe(name):
+            continue
+        if entity.label == nlp.PERSON and not any(same_entity(name, p) for p in found):
+            found.append(name)
+        elif entity.label == nlp.NORP and (country := countries.country_of_demonym(name)):
             parties.append(country)
-    return Candidates(unique(people), unique(places), unique(parties),
+        elif entity.label in nlp.PLACE_LABELS and name not in places:
+            places.append(name)
+            if countries.country_name(name):
+                parties.append(name)
+        elif entity.label == nlp.ORG and name not in parties and not _is_person(name, people):
+            parties.append(name)
+    if len(found) == 1:  # the small model often tags a lone surname as an organisation ("Biden accepted ...")
+        found += [p for p in parties if nlp.label_at(text, *_span_of(text, p, passage)) == nlp.ORG
+                  and not countries.country_name(p) and p not in found]
+    return Candidates(unique(found), unique(places), unique(parties),
                       find_dates(text, article.published, passage.start, passage.end),
                       find_figures(text, passage.start, passage.end), mentions)
+
+
+def _span_of(text: str, name: str, passage: Passage) -> tuple[int, int]:
+    at = text.find(name, passage.start, passage.end)
+    return (at, at + len(name)) if at >= 0 else (passage.start, passage.start)
 
 
 def passage_context(article: Article, passage: Passage, people_words: set[str] | None = None) -> PassageContext:
@@ -148,12 +175,14 @@ def date_ref(chosen: str, dates: list[FoundDate]) -> DateRef | None:
     return DateRef(text=chosen, iso=found.iso) if found else None
 
 
-def distinct(first: str, second: str) -> dict[str, Any]:
-    """A model validator (for create_model) rejecting the same person in two fields."""
+def distinct(*fields: str) -> dict[str, Any]:
+    """A model validator (for create_model) rejecting the same person in two of ``fields`` ("none" aside)."""
     def check(answer: Any) -> Any:
-        a, b = getattr(answer, first), getattr(answer, second)
-        if same_entity(a, b):
-            raise ValueError(f"{a!r} and {b!r} are the same person; choose two different people")
+        chosen = [getattr(answer, f) for f in fields if getattr(answer, f) != NONE]
+        for i, a in enumerate(chosen):
+            for b in chosen[i + 1:]:
+                if same_entity(a, b):
+                    raise ValueError(f"{a!r} and {b!r} are the same person; choose different people")
         return answer
 
     return {"distinct": model_validator(mode="after")(check)}

@@ -20,38 +20,31 @@ from ..extract.tasks import (
 )
 from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field
 from ..schema import Agreement, AgreementStatus, Fact
+from ..text import lexicon
 from ..text.align import normalise
 from .merge import better_date
 from .registry import FactSpec, register
 
-_AGREEMENT_KIND = {
-    "MoU": r"\bMoUs?\b|memorand\w+ of understanding", "protocol": r"\bprotocol\b",
-    "FTA": r"free trade (?:agreement|area)|\bFTA\b", "amendment": r"\bamendments?\b",
-    "joint statement": r"joint statement", "treaty": r"\btreaty\b", "agreement": r"\bagreements?\b",
-    "documents": r"\bdocuments\b",
-}
+_KINDS = lexicon.table("agreement_kinds")
+# "two important protocols on ...", "the Economic Partnership Agreement", "a deal to buy ...".
 _SUBJECT = re.compile(
     r"(?:(?:[A-Z][\w’'-]*|two|three|several|some|nine|\d+|important|significant|bilateral|new|"
     r"the|a|an)\s+){0,6}"
-    r"(?:Agreement|agreements?|Protocol|protocol|MoUs?|[Mm]emorand\w+(?: of [Uu]nderstanding)?|Treaty|treaty|"
-    r"[Jj]oint [Ss]tatement|amendments?|documents|[Ff]ree [Tt]rade (?:[Aa]greement|[Aa]rea)|FTA|deal)"
+    r"(?i:" + lexicon.alternation("agreement_nouns") + r")\b"
     r"(?:\s+(?:on|for|of|between|related to|to|in the areas? of|with)\s+[^,.;:“”\"()]{3,90}?"
     r"(?=\s+(?:will|would|was|were|is|are|has|have|had|that|which|who|could|during|and another|at)\b"
     r"|[,.;:“”\"()]|$))?"
+    # or a takeover stated by its verb: "agreed to buy SolarCity", "will acquire the chipmaker Arm"
+    r"|\b(?:to|will)\s+(?i:" + lexicon.alternation("acquisition_verbs") + r")\s+[^,.;:“”\"()]{2,60}?"
+    r"(?=\s+(?:for|in|from|at|by|with|after|from)\b|[,.;:“”\"()]|$)"
 )
-
-
-_STATUS_CUES: dict[AgreementStatus, str] = {
-    AgreementStatus.signed: r"\b(?:signed|signing of|inked|sign(?:s|ed)? (?:an?|the)|concluded)\b",
-    AgreementStatus.agreed: r"\b(?:agreed|agree to|agreement was reached|reached an agreement|adopted|"
-                            r"set (?:a|the) (?:goal|target))\b",
-    AgreementStatus.under_negotiation: r"\b(?:negotiat\w*|talks on|resume|under discussion|adoption of)\b",
-    AgreementStatus.proposed: r"\b(?:propos\w*|suggest\w*|upcoming|planned)\b",
-    AgreementStatus.discussed: r"\b(?:discuss\w*|talked about|spoke about|exchanged views)\b",
-}
-_NOT_DONE = re.compile(r"\b(?:not|never|yet to|no|failed to|without)\b[^.]{0,30}\b(?:sign\w*|agree\w*|ink\w*)\b"
-                       r"|\b(?:will|would|to|could|may|might|expected to|plan(?:s|ned)? to|hope to)\s+"
-                       r"(?:be\s+)?(?:sign|ink|conclude|agree)\w*\b", re.IGNORECASE)
+_STATUS_CUES = {status: lexicon.pattern(f"status_{status.name}") for status in AgreementStatus}
+# What contradicts a status: the status's own verbs negated or still to come ("not signed", "will sign").
+_DONE_VERBS = {AgreementStatus.signed: r"(?:sign|ink|conclude|agree)", AgreementStatus.agreed: r"(?:agree)"}
+_NOT_DONE = {status: re.compile(rf"\b(?:{lexicon.alternation('negation')})\b[^.]{{0,30}}\b{verbs}\w*\b"
+                                rf"|\b(?:{lexicon.alternation('future_markers')})\s+(?:be\s+)?{verbs}\w*\b",
+                                re.IGNORECASE)
+             for status, verbs in _DONE_VERBS.items()}
 
 
 def check_status(fact: Agreement, support: Support) -> FieldCheck:
@@ -59,10 +52,10 @@ def check_status(fact: Agreement, support: Support) -> FieldCheck:
     status = fact.status
     for article, start, end, text in support.texts():
         span = Span(article_id=article.id, start=start, end=end)
-        cue = re.search(_STATUS_CUES[status], text, re.IGNORECASE)
-        not_done = _NOT_DONE.search(text)
-        if status in (AgreementStatus.signed, AgreementStatus.agreed) and not_done and not (
-                cue and not _NOT_DONE.search(text[max(0, cue.start() - 30):cue.end()])):
+        cue = _STATUS_CUES[status].search(text)
+        denied = _NOT_DONE.get(status)
+        not_done = denied.search(text) if denied else None
+        if denied and not_done and not (cue and not denied.search(text[max(0, cue.start() - 30):cue.end()])):
             return field(Verdict.contradicted, f"the evidence says it is not (yet) {status.value}: "
                                                 f"{not_done.group(0)!r}", status.value, [span])
         if cue:
@@ -70,22 +63,21 @@ def check_status(fact: Agreement, support: Support) -> FieldCheck:
     if status in (AgreementStatus.signed, AgreementStatus.agreed):
         for article, start, end, text in support.texts():
             weaker = [s for s in (AgreementStatus.under_negotiation, AgreementStatus.proposed,
-                                  AgreementStatus.discussed) if re.search(_STATUS_CUES[s], text, re.IGNORECASE)]
+                                  AgreementStatus.discussed) if _STATUS_CUES[s].search(text)]
             if weaker:
                 return field(Verdict.contradicted, f"the evidence says {weaker[0].value}, not {status.value}",
                               status.value, [Span(article_id=article.id, start=start, end=end)])
     return field(Verdict.unsupported, f"nothing in the evidence says {status.value}", status.value)
 
 
-def check_kind_acronym(kind: str, support: Support) -> FieldCheck:
-    pattern = {"mou": r"\bMoUs?\b|memorand\w+ of understanding", "fta": r"\bFTA\b|free trade (?:agreement|area)"}
+def check_kind(kind: str, support: Support) -> FieldCheck:
+    """A kind the lexicon knows ("MoU", "acquisition") is supported by any of its words."""
+    words = next(p for k, p in _KINDS.items() if k.lower() == kind.lower())
     for article, start, end, text in support.texts():
-        if re.search(pattern[kind.lower()], text, re.IGNORECASE):
+        if words.search(text):
             return field(Verdict.supported, f"{kind} in the evidence", kind,
-                          [Span(article_id=article.id, start=start, end=end)])
+                         [Span(article_id=article.id, start=start, end=end)])
     return field(Verdict.unsupported, f"{kind} not in the evidence", kind)
-
-
 
 
 def plan(ctx: PassageContext) -> Task | None:
@@ -94,14 +86,15 @@ def plan(ctx: PassageContext) -> Task | None:
     passage, cand, evidence, date_texts = ctx.passage, ctx.candidates, ctx.evidence, ctx.date_texts
     subjects = unique([re.sub(r"\s+", " ", m.group(0)).strip() for m in _SUBJECT.finditer(passage.shown)
                        if grammar_safe(m.group(0))])
-    if not subjects:
+    statuses = [s.value for s in AgreementStatus if _STATUS_CUES[s].search(passage.shown)]
+    if not subjects or not statuses:  # no status cue: nothing the passage says could support a status
         return None
-    kinds = [kind for kind, pattern in _AGREEMENT_KIND.items() if re.search(pattern, passage.shown, re.I)]
+    kinds = [kind for kind, words in _KINDS.items() if words.search(passage.shown)]
     parties = cand.parties + [p for p in cand.people if p not in cand.parties]
     model = create_model(
         "AgreementAnswer",
         subject=(choice(subjects), ...), kind=(choice(kinds or ["agreement"]), ...),
-        status=(choice([s.value for s in AgreementStatus]), ...),
+        status=(choice(statuses), ...),
         party_a=(choice(parties + [NONE]), ...), party_b=(choice(parties + [NONE]), ...),
         date=(choice(date_texts + [NONE]), ...),
     )
@@ -121,8 +114,8 @@ def rules(fact: Agreement, out: Rules) -> None:
     out.add("status", lambda: check_status(fact, out.support))
     for i, party in enumerate(fact.parties):
         out.name(f"parties[{i}]", party)
-    if fact.kind and fact.kind.lower() in ("mou", "fta"):
-        out.add("kind", lambda: check_kind_acronym(fact.kind or "", out.support))
+    if fact.kind and fact.kind.lower() in {k.lower() for k in _KINDS}:
+        out.add("kind", lambda: check_kind(fact.kind or "", out.support))
     else:
         out.words("kind", fact.kind, "kind", 1.0)
     out.date("date", fact.date)

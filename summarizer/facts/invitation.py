@@ -25,7 +25,8 @@ from .registry import FactSpec, register
 
 _INVITE_TO = re.compile(r"\b(?:invit(?:ed|es|e|ing)|invitation to|pass(?:ed)? on to|convey(?:ed)? to|"
                         r"handed over to|extended an invitation to)\s+(?:the\s+)?", re.IGNORECASE)
-_INVITED_BY = re.compile(r"\binvit(?:ed|ation)\s+(?:\w+\s+){0,3}?by\s+", re.IGNORECASE)
+_INVITED_BY = re.compile(r"\binvit(?:ed|ation)\s+(?:\w+\s+){0,3}?by\s+|\binvitation\s+from\s+(?:the\s+)?",
+                         re.IGNORECASE)
 
 
 def check_invitation_direction(fact: Invitation, support: Support) -> FieldCheck:
@@ -52,6 +53,11 @@ def check_invitation_direction(fact: Invitation, support: Support) -> FieldCheck
         if inviter_received and not invitee_received:
             return field(Verdict.contradicted, f"the evidence has {fact.inviter} as the one invited: "
                                                 "inviter and invitee are swapped", "direction", [span])
+        inviter_invites = any(same_entity(fact.inviter, a) for a in agents)
+        invitee_named = any(same_entity(fact.invitee, m.name) for m in mentions)
+        if inviter_invites and invitee_named and not inviter_received:
+            return field(Verdict.supported, f"the invitation is {fact.inviter}'s and {fact.invitee} is named "
+                                            "with it", "direction", [span])
     return field(Verdict.unsupported, "the evidence does not say who was invited", "direction")
 
 
@@ -61,7 +67,7 @@ def plan(ctx: PassageContext) -> Task | None:
     passage, cand, evidence, date_texts = ctx.passage, ctx.candidates, ctx.evidence, ctx.date_texts
     if len(cand.people) < 2:
         return None
-    people = choice(cand.people)
+    people = choice(cand.people + [NONE])
     model = create_model(
         "InvitationAnswer",
         inviter=(people, ...), invitee=(people, ...),
@@ -70,7 +76,9 @@ def plan(ctx: PassageContext) -> Task | None:
         __validators__=distinct("inviter", "invitee"),
     )
 
-    def build(answer: Any) -> Fact:
+    def build(answer: Any) -> Fact | None:
+        if NONE in (answer.inviter, answer.invitee):
+            return None
         return Invitation(inviter=answer.inviter, invitee=answer.invitee, destination=optional(answer.destination),
                           timeframe=date_ref(answer.timeframe, cand.dates),
                           conveyed_via=optional(answer.conveyed_via), evidence=evidence)

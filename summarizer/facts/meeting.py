@@ -17,6 +17,7 @@ from ..extract.tasks import (
     distinct,
     listing,
     optional,
+    unique,
 )
 from ..grounding.fields import (
     PLACE_CUE,
@@ -28,13 +29,13 @@ from ..grounding.fields import (
     field,
 )
 from ..schema import Fact, Meeting
+from ..text import lexicon
 from ..text.align import normalise
 from ..text.names import find_mentions, same_entity
 from .merge import better_date, fuller, same_people
 from .registry import FactSpec, register
 
-_MEET = re.compile(r"\b(?:met|meets?|meeting|held talks|talks with|called on|call on|hosted|received)\b",
-                   re.IGNORECASE)
+_MEET = lexicon.pattern("cues_meetings")
 _ATTENDED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:in attendance|were present|was present|also present|"
                              r"were also present)\b", re.IGNORECASE)
 _ATTENDED_BEFORE = re.compile(r"\b(?:accompanied by|in the presence of)\s+(?:\w+\s+){0,6}$", re.IGNORECASE)
@@ -77,20 +78,21 @@ def check_meeting(fact: Meeting, support: Support) -> FieldCheck:
 
 
 def plan(ctx: PassageContext) -> Task | None:
-    """Which two people met, where and when: asked when the passage names two people."""
+    """Which people met, where and when: asked when the passage names two people. A third
+    participant is asked for when the passage names three; any person may be "none"."""
     passage, cand, evidence, date_texts = ctx.passage, ctx.candidates, ctx.evidence, ctx.date_texts
     if len(cand.people) < 2:
         return None
-    people = choice(cand.people)
-    model = create_model(
-        "MeetingAnswer",
-        person_a=(people, ...), person_b=(people, ...),
-        location=(choice(cand.places + [NONE]), ...), date=(choice(date_texts + [NONE]), ...),
-        __validators__=distinct("person_a", "person_b"),
-    )
+    slots = ["person_a", "person_b"] + (["person_c"] if len(cand.people) >= 3 else [])
+    fields: dict[str, Any] = {slot: (choice(cand.people + [NONE]), ...) for slot in slots}
+    fields.update(location=(choice(cand.places + [NONE]), ...), date=(choice(date_texts + [NONE]), ...))
+    model = create_model("MeetingAnswer", __validators__=distinct(*slots), **fields)
 
-    def build(answer: Any) -> Fact:
-        return Meeting(participants=[answer.person_a, answer.person_b], location=optional(answer.location),
+    def build(answer: Any) -> Fact | None:
+        people = unique([p for p in (getattr(answer, slot) for slot in slots) if p != NONE])
+        if len(people) < 2:
+            return None
+        return Meeting(participants=people, location=optional(answer.location),
                        date=date_ref(answer.date, cand.dates), evidence=evidence)
 
     return Task("meetings", "meeting", {"sentence": passage.shown, "people": listing(cand.people),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import create_model
@@ -20,6 +19,7 @@ from ..extract.tasks import (
 )
 from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field
 from ..schema import Fact, TradeFigure
+from ..text import lexicon
 from ..text.money import (
     find_figures,
     normalise_currency,
@@ -30,11 +30,9 @@ from ..text.money import (
 from .merge import better_date
 from .registry import FactSpec, register
 
-_METRICS = re.compile(r"\b(?:bilateral trade|trade turnover|trade volume|volume of bilateral trade|"
-                      r"trade target|trade|turnover|exports?|imports?|investments?)\b", re.IGNORECASE)
-_QUALIFIERS = re.compile(r"\b(?:crossed|exceeded|surpassed|reached|reaching|hit(?:ting)?|hits|target|goal|"
-                         r"expected|expect|record|all-time high|more than|over|almost|nearly|about|around|"
-                         r"up to|at least)\b", re.IGNORECASE)
+_METRICS = lexicon.pattern("trade_metrics")
+_QUALIFIERS = lexicon.pattern("figure_qualifiers")
+_QUALIFIER_REACH = 12  # characters between a qualifier and its figure ("reached a record $5bn")
 
 
 def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
@@ -66,13 +64,15 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
 def plan(ctx: PassageContext) -> Task | None:
     """Which figure measures what, for which period: asked when the passage has a money figure."""
     passage, cand, evidence, date_texts = ctx.passage, ctx.candidates, ctx.evidence, ctx.date_texts
-    if not any(grammar_safe(f.text) for f in cand.figures):
+    money = [f for f in cand.figures if not f.percent and grammar_safe(f.text)]
+    if not money:
         return None
-    money = [f for f in cand.figures if not f.percent]
     growth = [f.text for f in cand.figures if f.percent]
     metrics = unique([m.group(0) for m in _METRICS.finditer(passage.shown)]) or ["trade"]
-    qualifiers = unique([m.group(0) for m in _QUALIFIERS.finditer(passage.shown)])
-    figures = [f.text for f in (money or cand.figures) if grammar_safe(f.text)]
+    # a qualifier qualifies the figure it stands just before ("about $8 billion", "crossed $50 billion")
+    qualifiers = unique([m.group(0) for m in _QUALIFIERS.finditer(passage.text)
+                         if any(0 <= f.start - (passage.start + m.end()) <= _QUALIFIER_REACH for f in money)])
+    figures = [f.text for f in money]
     model = create_model(
         "TradeAnswer",
         figure=(choice(figures), ...), metric=(choice(metrics), ...),
@@ -80,10 +80,8 @@ def plan(ctx: PassageContext) -> Task | None:
         growth=(choice(growth + [NONE]), ...),
     )
 
-    def build(answer: Any) -> Fact | None:
-        figure = next(f for f in cand.figures if f.text == answer.figure)
-        if figure.percent:
-            return None
+    def build(answer: Any) -> Fact:
+        figure = next(f for f in money if f.text == answer.figure)
         return TradeFigure(metric=answer.metric, value=figure.value, scale=figure.scale, currency=figure.currency,
                            period=date_ref(answer.period, cand.dates), qualifier=optional(answer.qualifier),
                            growth=optional(answer.growth), evidence=evidence)

@@ -22,6 +22,7 @@ WEEKDAYS = {d: i for i, d in enumerate(
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _RELATIVE_YEAR = r"(?:next|last|this|the\s+coming|the\s+upcoming|the\s+previous|the\s+current)\s+year"
+_RELATIVE_MONTH = r"(?:next|last|this|the\s+coming|the\s+previous)\s+month"
 
 DATE_PATTERN = re.compile(
     r"\b(?:"
@@ -33,6 +34,7 @@ DATE_PATTERN = re.compile(
     rf"|(?P<my>{_MONTH}(?:\s+of)?\s+\d{{4}})"
     rf"|(?P<m_rel>(?:in\s+)?{_MONTH}\s+{_RELATIVE_YEAR})"
     rf"|(?P<rel_year>{_RELATIVE_YEAR})"
+    rf"|(?P<rel_month>{_RELATIVE_MONTH})"
     rf"|(?P<weekday>(?:on\s+|last\s+|this\s+)?{_WEEKDAY})"
     r"|(?P<day_rel>today|yesterday|tomorrow|this\s+(?:morning|evening|afternoon)|tonight)"
     r"|(?P<period>\d{4}\s*[-–]\s*\d{2,4})"
@@ -106,6 +108,9 @@ def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | Non
         return _safe_date(published.year, _month(month_words[0]), numbers[0])
     if kind == "rel_year":
         return f"{published.year + _year_offset(text):04d}"
+    if kind == "rel_month":
+        index = published.year * 12 + published.month - 1 + _year_offset(text)
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
     if kind == "m_rel":
         return f"{published.year + _year_offset(text):04d}-{_month(month_words[0]):02d}"
     if kind == "weekday":

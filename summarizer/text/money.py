@@ -8,28 +8,58 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
 _SCALE_ALIASES = {"k": "thousand", "mn": "million", "m": "million", "mln": "million", "bn": "billion",
                   "b": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion", "lakhs": "lakh",
                   "crores": "crore", "thousands": "thousand", "millions": "million", "billions": "billion",
                   "trillions": "trillion"}
-_CURRENCY_WORDS = {
-    "us$": "USD", "usd": "USD", "$": "USD", "dollar": "USD", "dollars": "USD", "us dollars": "USD",
-    "rs": "INR", "rs.": "INR", "inr": "INR", "₹": "INR", "rupee": "INR", "rupees": "INR",
-    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP",
-    "yuan": "CNY", "cny": "CNY", "rmb": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
-    "rubles": "RUB", "rub": "RUB", "yen": "JPY", "jpy": "JPY",
-}
-_PREFIX = r"(?P<pre>US\$|USD|INR|EUR|GBP|CNY|RUB|Rs\.?|₹|€|£|\$)"
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?P<scale>thousands?|millions?|billions?|trillions?|lakhs?|crores?|bn|mn|mln|bln|tn|trn|k|m|b)"
-_SUFFIX = r"(?P<post>US\s+dollars|dollars|USD|INR|rupees|euros|EUR|yuan|CNY|roubles|rubles|RUB|yen|pounds)"
 
-FIGURE_PATTERN = re.compile(
-    rf"(?<![\w.]){_PREFIX}?\s?{_NUMBER}(?:\s?-?{_SCALE}\b)?(?:\s+{_SUFFIX}\b)?(?P<pct>\s?(?:%|per\s?cent|percent))?",
-    re.IGNORECASE,
-)
+
+@lru_cache(maxsize=1)
+def currency_words() -> dict[str, str]:
+    """Lower-cased sign, code or name -> ISO 4217 code: babel's CLDR data for every currency, then the
+    lexicon's choices for words several currencies share ("dollar", "pound")."""
+    from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
+
+    words: dict[str, str] = {}
+    last_words: dict[str, set[str]] = {}
+    for code in sorted(list_currencies()):
+        words[code.lower()] = code
+        symbol = get_currency_symbol(code, "en")
+        if symbol != code:
+            words.setdefault(symbol.lower(), code)
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale="en").lower()
+            words.setdefault(name, code)
+            last_words.setdefault(name.split()[-1], set()).add(code)
+    words.update({word: next(iter(codes)) for word, codes in last_words.items() if len(codes) == 1})
+    for line in lexicon.words("currency_words"):
+        word, _, code = line.partition("=")
+        words[word.strip().lower()] = code.strip()
+    return words
+
+
+@lru_cache(maxsize=1)
+def figure_pattern() -> re.Pattern[str]:
+    """Amounts with an optional currency sign or code before and a currency word after, or percentages."""
+    known = currency_words()
+    codes = sorted(w.upper() for w, c in known.items() if w.upper() == c)
+    signs = sorted((w for w in known if not w.isalpha() or w in ("rs",)), key=len, reverse=True)
+    names = sorted((w for w in known if w.replace(" ", "").isalpha() and w.upper() != known[w]), key=len,
+                   reverse=True)
+    sign_alt = "|".join(re.escape(w) for w in signs)
+    code_alt = "|".join(codes)
+    name_alt = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in names)
+    prefix = rf"(?P<pre>(?-i:{code_alt})\s?(?=\d)|{sign_alt})"
+    suffix = rf"(?P<post>(?-i:{code_alt})|{name_alt})"
+    return re.compile(rf"(?<![\w.]){prefix}?\s?{_NUMBER}(?:\s?-?{_SCALE}\b)?(?:\s+{suffix}\b)?"
+                      rf"(?P<pct>\s?(?:%|per\s?cent|percent))?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,16 +92,17 @@ def normalise_currency(word: str | None) -> str | None:
     if not word:
         return None
     lowered = re.sub(r"\s+", " ", word.strip().lower())
-    if lowered in _CURRENCY_WORDS:
-        return _CURRENCY_WORDS[lowered]
+    if lowered in currency_words():
+        return currency_words()[lowered]
     return word.strip().upper() if re.fullmatch(r"[A-Za-z]{3}", word.strip()) else None
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Money amounts and percentages in text[start:end]; bare numbers (years, counts) are skipped."""
     figures = []
-    for match in FIGURE_PATTERN.finditer(text, start, len(text) if end is None else end):
+    for match in figure_pattern().finditer(text, start, len(text) if end is None else end):
         pre, post, scale_word = match.group("pre"), match.group("post"), match.group("scale")
+        pre = pre.strip() if pre else pre
         scale = normalise_scale(scale_word)
         if scale_word and scale is None:
             continue

@@ -13,49 +13,21 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-# Longest first so that "Deputy Prime Minister" wins over "Prime Minister".
-TITLES = sorted([
-    "President", "Vice President", "Prime Minister", "Deputy Prime Minister", "PM", "Premier",
-    "External Affairs Minister", "EAM", "Foreign Minister", "FM", "Foreign Secretary", "Minister",
-    "Trade Minister", "Defence Minister", "Defense Minister", "Finance Minister", "Commerce Minister",
-    "Joint Secretary", "Secretary", "Ambassador", "Envoy", "Spokesman", "Spokesperson",
-    "Kremlin Spokesman", "Presidential aide", "Presidential Aide", "Chancellor", "King", "Queen",
-    "Leader", "Mr", "Mr.", "Mrs", "Ms", "Dr", "Dr.", "Shri", "Sheikh", "Tsar", "Saint", "St",
-    "Economic Adviser", "Adviser", "Advisor", "Chairman", "Governor", "Mayor", "Senator",
-], key=len, reverse=True)
-DEMONYMS = {
-    "Indian": "India", "Russian": "Russia", "Chinese": "China", "American": "United States",
-    "US": "United States", "U.S.": "United States", "British": "United Kingdom", "French": "France",
-    "German": "Germany", "Japanese": "Japan", "Ukrainian": "Ukraine", "Austrian": "Austria",
-    "Israeli": "Israel", "Pakistani": "Pakistan", "Iranian": "Iran", "Turkish": "Turkey",
-    "Brazilian": "Brazil", "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates",
-    "Philippine": "Philippines", "Vietnamese": "Vietnam", "Korean": "Korea",
-}
+from . import lexicon
+from .countries import country_name, country_of_demonym
+
+TITLES = sorted(lexicon.words("titles"), key=len, reverse=True)  # longest first: "Deputy Prime Minister"
 _TITLE_WORDS = [t.split() for t in TITLES] + [["Ministers"], ["Presidents"], ["Leaders"]]
 _TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
 for _words in sorted(_TITLE_WORDS, key=len, reverse=True):
     _TITLES_BY_FIRST.setdefault(_words[0], []).append(_words)
 _CAPITAL_RUN = re.compile(r"[A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?)*")
 # Capitalised words that start sentences or headlines but are not names.
-_NOT_NAMES = {
-    "The", "A", "An", "In", "On", "At", "He", "She", "It", "We", "They", "This", "That", "These", "Those",
-    "During", "After", "Before", "Earlier", "Meanwhile", "While", "Speaking", "Despite", "Following",
-    "According", "Last", "Next", "Both", "His", "Her", "Our", "Their", "Said", "And", "But", "As", "Of",
-    "For", "With", "To", "By", "From", "I", "Today", "Yesterday", "Read", "Trending", "Now", "Also",
-    "However", "Moreover", "Hence", "Thus", "Firstly", "Subsequent", "Conveying", "Honoured", "Honored",
-    "Apprised", "Amid", "Prior", "Signed", "Even", "Noted", "Exchanged", "Appreciated", "Heartily",
-    "Congratulated", "Discussed", "Met", "Meets", "Invites", "Seeks", "Says", "If", "So", "Yes", "No",
-    "Of course", "Breaking", "Established", "Located", "Updated",
-    "Our", "My", "Your", "Its", "There", "Here", "What", "When", "Where", "Who", "Why", "How", "Some",
-    "Many", "Several", "All", "Each", "Every", "Any", "One", "Two", "Three", "First", "Second", "Third",
-    "New", "Old", "Special", "Strong", "Exciting", "Discover", "Explore", "Subscribe", "Leave", "Scroll",
-    "Continue", "Click", "POST", "COMMENTS", "Mr", "Mr.", "Ms", "Dr", "Dr.", "Mrs",
-}
+_NOT_NAMES = set(lexicon.words("sentence_openers"))
 _MONTH_OR_DAY = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                  "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                  "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
                  "saturday", "sunday"}
-_COUNTRIES = set(DEMONYMS.values()) | {"India", "Russia", "China", "Ukraine", "Austria"}
 
 
 def _ends_sentence(word: str) -> bool:
@@ -108,13 +80,13 @@ def _find_mentions(text: str, start: int, stop: int) -> tuple[Mention, ...]:
 
 def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
     """One mention from a run of capitalised words: demonym, then titles, then the name."""
-    if not words or (len(words) == 1 and words[0][0] in DEMONYMS):
+    if not words or (len(words) == 1 and country_of_demonym(words[0][0]) is not None):
         return None
     first = words[0][1]
     country = None
     lead = re.sub(r"['’]s$", "", words[0][0])
-    if len(words) > 1 and (lead in DEMONYMS or (lead != words[0][0] and lead in _COUNTRIES)):
-        country = DEMONYMS.get(lead, lead)  # "Russian President ...", "India’s External Affairs Minister"
+    if len(words) > 1 and (country_of_demonym(lead) is not None or (lead != words[0][0] and country_name(lead) is not None)):
+        country = country_of_demonym(lead) or lead  # "Russian President ...", "India’s External Affairs Minister"
         words = words[1:]
     title_words: list[str] = []
     matched = True
@@ -126,7 +98,7 @@ def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
                 words = words[len(title):]
                 matched = True
                 break
-    if len(words) > 1 and words[0][0] in _COUNTRIES:
+    if len(words) > 1 and country_name(words[0][0]) is not None:
         words = words[1:]  # "Ambassador to Russia Pavan Kapoor": the run restarts at "Russia"
     if not words:
         return None
@@ -151,7 +123,7 @@ def strip_title(name: str) -> str:
     changed = True
     while changed and len(words) > 1:
         changed = False
-        if words[0] in DEMONYMS:
+        if country_of_demonym(words[0]) is not None:
             words.pop(0)
             changed = True
         for parts in _TITLES_BY_FIRST.get(words[0], ()):
@@ -194,7 +166,7 @@ def country_of(word: str | None) -> str | None:
     """'Russian' -> 'Russia'; a country name stays as it is."""
     if not word:
         return None
-    return DEMONYMS.get(word.strip(), word.strip())
+    return country_of_demonym(word.strip()) or word.strip()
 
 
 def _compatible(ta: tuple[str, ...], tb: tuple[str, ...], *, exact: bool, threshold: float = 100.0) -> bool:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..articles import Article
+from . import lexicon
 from .align import unescape_quotes
 from .money import find_figures
 
@@ -32,15 +33,9 @@ _TWEET_TAIL = re.compile(r"pic\.twitter\.com|— .*\(@\w+\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’\\]*\s+(?=[\"“‘\\]*[A-Z(])|\n\s*\n|\n(?=\S)")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Rs|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|Inc|Ltd|Co)|\b[A-Z])\.$")
 
-CUES: dict[str, re.Pattern[str]] = {
-    "meetings": re.compile(r"\b(?:met|meets?|meeting|held talks|talks with|called on|call on|hosted|"
-                           r"summit|received|discussions? with)\b", re.IGNORECASE),
-    "invitations": re.compile(r"\binvit(?:e|ed|es|ing|ation)\b", re.IGNORECASE),
-    "agreements": re.compile(r"\b(?:signed|signing|inked|agreement|agreements|MoUs?|memorand|protocol|"
-                             r"amendments?|treaty|accord|joint statement|documents|negotiations?|FTA|deal)\b",
-                             re.IGNORECASE),
-    "trade_figures": re.compile(r"\b(?:trade|turnover|exports?|imports?|investment)\b", re.IGNORECASE),
-}
+# Fact-type cues: lexicons/en/cues_<fact list>.txt, one file per fact type.
+CUES: dict[str, re.Pattern[str]] = {name.removeprefix("cues_"): lexicon.pattern(name)
+                                    for name in lexicon.names("cues_")}
 
 
 @dataclass
@@ -89,9 +84,10 @@ def is_boilerplate(sentence: str) -> bool:
 
 
 def is_headline(sentence: str) -> bool:
-    """Title Case lines ("Putin Meets S Jaishankar, Invites PM To Russia") defeat name finding."""
+    """Title Case lines ("Leaders Meet In Oslo, Sign Fisheries Pact") defeat name finding. A sentence
+    that ends like one ("Ursula von der Leyen met Mohammed bin Salman.") is not a headline."""
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", sentence) if len(w) > 3]
-    return len(words) >= 4 and all(w[0].isupper() for w in words)
+    return len(words) >= 4 and all(w[0].isupper() for w in words) and not sentence.rstrip().endswith((".", "!", "?"))
 
 
 def find_passages(articles: list[Article], max_chars: int = 1200) -> list[Passage]:

@@ -1,0 +1,76 @@
+"""The candidate stage on events the project was not built on: sentences written here, with actors,
+name shapes, currencies and event kinds from elsewhere. No model is involved: these are the
+choices a model would be offered, and the fact types it would be asked about."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summarizer import Article
+from summarizer.extract.passage_tasks import plan_tasks
+from summarizer.extract.tasks import find_candidates, person_names
+from summarizer.text.countries import country_of_demonym
+from summarizer.text.money import find_figures
+from summarizer.text.passages import find_passages
+
+
+def offered(text: str) -> list[tuple[set[str], list[str], list[str], list[str], list[str]]]:
+    """(fact types asked, people, places, parties, figures) for each passage of a one-article event."""
+    article = Article(id="written-here", text=text, published=dt.date(2025, 3, 14))
+    people = person_names(article)
+    out = []
+    for passage in find_passages([article]):
+        cand = find_candidates(article, passage, people)
+        out.append(({t.kind for t in plan_tasks(article, passage, people)}, cand.people, cand.places,
+                    cand.parties, [f.text for f in cand.figures]))
+    return out
+
+
+def test_leaders_summit_with_particles_and_short_names() -> None:
+    [(kinds, people, places, *_)] = offered("Ursula von der Leyen met Mohammed bin Salman in Riyadh on Tuesday.")
+    assert kinds == {"meetings"}
+    assert people == ["Ursula von der Leyen", "Mohammed bin Salman"] and places == ["Riyadh"]
+    [(kinds, people, *_)] = offered("Biden accepted an invitation from Xi to visit Beijing next month.")
+    assert kinds == {"invitations"} and set(people) == {"Biden", "Xi"}
+
+
+def test_meeting_wording_beyond_met() -> None:
+    [(kinds, people, places, parties, _)] = offered(
+        "Kenyan President William Ruto and Ghana's President Nana Akufo-Addo sat down for four hours in Nairobi.")
+    assert kinds == {"meetings"}
+    assert people == ["William Ruto", "Nana Akufo-Addo"] and "Nairobi" in places
+    assert {"Kenya", "Ghana"} <= set(parties)
+
+
+def test_countries_sign_a_pact() -> None:
+    [(kinds, _, _, parties, _)] = offered("Kenya and Ghana signed a fisheries pact in Accra.")
+    assert kinds == {"agreements"} and {"Kenya", "Ghana"} <= set(parties)
+
+
+def test_corporate_acquisition_gives_an_agreement_and_a_figure() -> None:
+    [(kinds, _, _, _, figures)] = offered("Tesla agreed to buy SolarCity for $2.6 billion in stock.")
+    assert kinds == {"agreements", "trade_figures"} and figures == ["$2.6 billion"]
+
+
+@pytest.mark.parametrize("text, currency", [
+    ("Exports rose 4% to ¥11.3 trillion in fiscal 2024.", "JPY"),
+    ("Brazil's exports to China reached R$ 500 billion.", "BRL"),
+    ("The port deal is worth HK$3bn.", "HKD"),
+    ("Kenya's tea exports earned KES 180 billion.", "KES"),
+    ("Trade with Chile reached 2,500 million Swiss francs.", "CHF"),
+])
+def test_currency_signs_and_names_from_cldr(text: str, currency: str) -> None:
+    money = [f for f in find_figures(text) if not f.percent]
+    assert [f.currency for f in money] == [currency]
+
+
+def test_a_word_that_is_a_currency_code_in_capitals_only() -> None:
+    assert find_figures("all 5 of them") == []
+
+
+@pytest.mark.parametrize("word, country", [("Kenyan", "Kenya"), ("Ghanaian", "Ghana"), ("Dutch", "Netherlands"),
+                                           ("Nepalese", "Nepal"), ("Chilean", "Chile"), ("Guardian", None)])
+def test_nationality_words(word: str, country: str | None) -> None:
+    assert country_of_demonym(word) == country
