@@ -154,6 +154,11 @@ def test_a_meeting_of_three_and_none_for_a_person() -> None:
                          completion=ScriptedCompletion(default=_answer_with(person_a="Sofia Navarro", person_b="none",
                                                                             person_c="none")))
     assert declined.summary.meetings == []
+    same_twice = summarize([THREE], model="openai/fake", api_base="http://unused",
+                           completion=ScriptedCompletion(default=_answer_with(person_a="Sofia Navarro",
+                                                                              person_b="Sofia Navarro",
+                                                                              person_c="none")))
+    assert same_twice.summary.meetings == [] and same_twice.failed_tasks == []
 
 
 def test_an_article_in_another_language_is_named_and_left_out(tmp_path) -> None:

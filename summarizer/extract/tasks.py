@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel
 
 from ..articles import Article
 from ..schema import DateRef, Evidence, Fact
@@ -21,7 +21,7 @@ from ..text import countries, nlp
 from ..text.align import unescape_quotes
 from ..text.dates import FoundDate, find_dates
 from ..text.money import Figure, find_figures
-from ..text.names import Mention, find_mentions, same_entity
+from ..text.names import Mention, find_mentions, name_tokens, same_entity
 from ..text.passages import Passage
 from . import prompts
 
@@ -124,7 +124,7 @@ def find_candidates(article: Article, passage: Passage, people: set[str] | None 
     if len(found) == 1:  # the small model often tags a lone surname as an organisation ("Biden accepted ...")
         found += [p for p in parties if nlp.label_at(text, *_span_of(text, p, passage)) == nlp.ORG
                   and not countries.country_name(p) and p not in found]
-    return Candidates(unique(found), unique(places), unique(parties),
+    return Candidates(_one_form_each(found), unique(places), unique(parties),
                       find_dates(text, article.published, passage.start, passage.end),
                       find_figures(text, passage.start, passage.end), mentions)
 
@@ -132,6 +132,18 @@ def find_candidates(article: Article, passage: Passage, people: set[str] | None 
 def _span_of(text: str, name: str, passage: Passage) -> tuple[int, int]:
     at = text.find(name, passage.start, passage.end)
     return (at, at + len(name)) if at >= 0 else (passage.start, passage.start)
+
+
+def _one_form_each(people: list[str]) -> list[str]:
+    """One name per person: the first form seen, or a fuller one ("Lavrov", "Sergey Lavrov" -> the latter)."""
+    kept: list[str] = []
+    for name in people:
+        twin = next((i for i, k in enumerate(kept) if same_entity(k, name)), None)
+        if twin is None:
+            kept.append(name)
+        elif len(name_tokens(name)) > len(name_tokens(kept[twin])):
+            kept[twin] = name
+    return kept
 
 
 def passage_context(article: Article, passage: Passage, people_words: set[str] | None = None) -> PassageContext:
@@ -173,19 +185,6 @@ def date_ref(chosen: str, dates: list[FoundDate]) -> DateRef | None:
     """The DateRef of a chosen date phrase (None for "none")."""
     found = next((d for d in dates if d.text == chosen), None)
     return DateRef(text=chosen, iso=found.iso) if found else None
-
-
-def distinct(*fields: str) -> dict[str, Any]:
-    """A model validator (for create_model) rejecting the same person in two of ``fields`` ("none" aside)."""
-    def check(answer: Any) -> Any:
-        chosen = [getattr(answer, f) for f in fields if getattr(answer, f) != NONE]
-        for i, a in enumerate(chosen):
-            for b in chosen[i + 1:]:
-                if same_entity(a, b):
-                    raise ValueError(f"{a!r} and {b!r} are the same person; choose different people")
-        return answer
-
-    return {"distinct": model_validator(mode="after")(check)}
 
 
 def messages_for(task: Task) -> list[dict[str, str]]:

@@ -13,7 +13,6 @@ from ..extract.tasks import (
     Task,
     choice,
     date_ref,
-    distinct,
     listing,
     optional,
 )
@@ -73,11 +72,10 @@ def plan(ctx: PassageContext) -> Task | None:
         inviter=(people, ...), invitee=(people, ...),
         destination=(choice(cand.places + [NONE]), ...), timeframe=(choice(date_texts + [NONE]), ...),
         conveyed_via=(choice(cand.people + [NONE]), ...),
-        __validators__=distinct("inviter", "invitee"),
     )
 
     def build(answer: Any) -> Fact | None:
-        if NONE in (answer.inviter, answer.invitee):
+        if NONE in (answer.inviter, answer.invitee) or same_entity(answer.inviter, answer.invitee):
             return None
         return Invitation(inviter=answer.inviter, invitee=answer.invitee, destination=optional(answer.destination),
                           timeframe=date_ref(answer.timeframe, cand.dates),

@@ -14,10 +14,8 @@ from ..extract.tasks import (
     Task,
     choice,
     date_ref,
-    distinct,
     listing,
     optional,
-    unique,
 )
 from ..grounding.fields import (
     PLACE_CUE,
@@ -86,11 +84,14 @@ def plan(ctx: PassageContext) -> Task | None:
     slots = ["person_a", "person_b"] + (["person_c"] if len(cand.people) >= 3 else [])
     fields: dict[str, Any] = {slot: (choice(cand.people + [NONE]), ...) for slot in slots}
     fields.update(location=(choice(cand.places + [NONE]), ...), date=(choice(date_texts + [NONE]), ...))
-    model = create_model("MeetingAnswer", __validators__=distinct(*slots), **fields)
+    model = create_model("MeetingAnswer", **fields)
 
     def build(answer: Any) -> Fact | None:
-        people = unique([p for p in (getattr(answer, slot) for slot in slots) if p != NONE])
-        if len(people) < 2:
+        people: list[str] = []
+        for person in (getattr(answer, slot) for slot in slots):
+            if person != NONE and not any(same_entity(person, p) for p in people):
+                people.append(person)
+        if len(people) < 2:  # the same person chosen twice, or "none": no meeting
             return None
         return Meeting(participants=people, location=optional(answer.location),
                        date=date_ref(answer.date, cand.dates), evidence=evidence)
