@@ -15,6 +15,9 @@ THURSDAY = dt.date(2023, 12, 28)
     ("in January next year", "2024-01"), ("December 2021", "2021-12"), ("December 27, 2023", "2023-12-27"),
     ("16 May 2024", "2024-05-16"), ("July 9", "2023-07-09"), ("today", "2023-12-28"),
     ("yesterday", "2023-12-27"), ("by 2030", "2030"), ("2024-28", "2024"), ("2024-05-16", "2024-05-16"),
+    ("next month", "2024-01"), ("last month", "2023-11"), ("fiscal 2024", "2024"), ("fiscal year 2023", "2023"),
+    ("FY25", "2025"), ("the first quarter of 2026", "2026"), ("Q3 2025", "2025"), ("mid-2026", "2026"),
+    ("late 2027", "2027"), ("the second half of the year", "2023"), ("the first half of next year", "2024"),
 ])
 def test_resolution_against_publication_date(phrase: str, iso: str) -> None:
     assert resolve(phrase, THURSDAY) == iso

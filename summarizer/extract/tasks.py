@@ -49,6 +49,7 @@ class PassageContext:
     candidates: Candidates
     evidence: list[Evidence]
     date_texts: list[str]
+    article_text: str                 # the whole article (passage offsets index it)
 
 
 @dataclass
@@ -150,7 +151,7 @@ def passage_context(article: Article, passage: Passage, people_words: set[str] |
     """The candidates of one passage, its verbatim evidence and the date phrases a model may choose."""
     cand = find_candidates(article, passage, people_words)
     return PassageContext(passage, cand, [Evidence(article_id=article.id, quote=passage.text)],
-                          [d.text for d in cand.dates if grammar_safe(d.text)])
+                          [d.text for d in cand.dates if grammar_safe(d.text)], article.text)
 
 
 def unique(values: list[str]) -> list[str]:

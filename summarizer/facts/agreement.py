@@ -20,8 +20,8 @@ from ..extract.tasks import (
 )
 from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field
 from ..schema import Agreement, AgreementStatus, Fact
-from ..text import lexicon
-from ..text.align import normalise
+from ..text import lexicon, nlp
+from ..text.align import normalise, unescape_quotes
 from .merge import better_date
 from .registry import FactSpec, register
 
@@ -38,6 +38,10 @@ _SUBJECT = re.compile(
     r"|\b(?:to|will)\s+(?i:" + lexicon.alternation("acquisition_verbs") + r")\s+[^,.;:“”\"()]{2,60}?"
     r"(?=\s+(?:for|in|from|at|by|with|after|from)\b|[,.;:“”\"()]|$)"
 )
+_OPENERS = set(lexicon.words("sentence_openers"))
+# "the deal", "This Agreement", "deal": a mention of an agreement named elsewhere, not a subject
+_ANAPHORIC = re.compile(r"(?:(?:" + lexicon.alternation("anaphoric_determiners") + r")\s+)?(?:"
+                        + lexicon.alternation("agreement_nouns") + r")", re.IGNORECASE)
 _STATUS_CUES = {status: lexicon.pattern(f"status_{status.name}") for status in AgreementStatus}
 # What contradicts a status: the status's own verbs negated or still to come ("not signed", "will sign").
 _DONE_VERBS = {AgreementStatus.signed: r"(?:sign|ink|conclude|agree)", AgreementStatus.agreed: r"(?:agree)"}
@@ -80,12 +84,25 @@ def check_kind(kind: str, support: Support) -> FieldCheck:
     return field(Verdict.unsupported, f"{kind} not in the evidence", kind)
 
 
+def _subjects(text: str, start: int, end: int) -> list[str]:
+    """Agreement phrases of text[start:end], each widened to the noun phrase it heads ("a fisheries pact")."""
+    chunks = nlp.noun_chunks(text)
+    found = []
+    for match in _SUBJECT.finditer(text, start, end):
+        left = min([c_start for c_start, c_end in chunks if c_start <= match.start() < c_end] + [match.start()])
+        phrase = re.sub(r"\s+", " ", unescape_quotes(text[left:match.end()])).strip()
+        phrase = re.sub(r"^[^\w“‘\"']+", "", phrase)           # ") cash-and-stock deal" -> "cash-and-stock deal"
+        first, _, rest = phrase.partition(" ")
+        found.append(rest if rest and first in _OPENERS else phrase)  # "If the deal" -> "the deal"
+    return found
+
+
 def plan(ctx: PassageContext) -> Task | None:
     """What was agreed, with which status, between whom and when: asked when the passage names an
     agreement."""
     passage, cand, evidence, date_texts = ctx.passage, ctx.candidates, ctx.evidence, ctx.date_texts
-    subjects = unique([re.sub(r"\s+", " ", m.group(0)).strip() for m in _SUBJECT.finditer(passage.shown)
-                       if grammar_safe(m.group(0))])
+    subjects = unique([subject for subject in _subjects(ctx.article_text, passage.start, passage.end)
+                       if grammar_safe(subject) and not _ANAPHORIC.fullmatch(subject)])
     statuses = [s.value for s in AgreementStatus if _STATUS_CUES[s].search(passage.shown)]
     if not subjects or not statuses:  # no status cue: nothing the passage says could support a status
         return None

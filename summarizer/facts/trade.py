@@ -73,10 +73,12 @@ def plan(ctx: PassageContext) -> Task | None:
     qualifiers = unique([m.group(0) for m in _QUALIFIERS.finditer(passage.text)
                          if any(0 <= f.start - (passage.start + m.end()) <= _QUALIFIER_REACH for f in money)])
     figures = [f.text for f in money]
+    # a figure's period is a year, a month or a span, never a single day ("on Thursday" dates the report)
+    periods = [d.text for d in cand.dates if d.text in date_texts and not (d.iso and len(d.iso) == 10)]
     model = create_model(
         "TradeAnswer",
         figure=(choice(figures), ...), metric=(choice(metrics), ...),
-        qualifier=(choice(qualifiers + [NONE]), ...), period=(choice(date_texts + [NONE]), ...),
+        qualifier=(choice(qualifiers + [NONE]), ...), period=(choice(periods + [NONE]), ...),
         growth=(choice(growth + [NONE]), ...),
     )
 
@@ -88,7 +90,7 @@ def plan(ctx: PassageContext) -> Task | None:
 
     return Task("trade_figures", "trade", {"sentence": passage.shown, "figures": listing(figures),
                                            "metrics": listing(metrics), "qualifiers": listing(qualifiers),
-                                           "dates": listing(date_texts)}, model, build)
+                                           "dates": listing(periods)}, model, build)
 
 
 def rules(fact: TradeFigure, out: Rules) -> None:

@@ -37,6 +37,9 @@ DATE_PATTERN = re.compile(
     rf"|(?P<rel_month>{_RELATIVE_MONTH})"
     rf"|(?P<weekday>(?:on\s+|last\s+|this\s+)?{_WEEKDAY})"
     r"|(?P<day_rel>today|yesterday|tomorrow|this\s+(?:morning|evening|afternoon)|tonight)"
+    r"|(?P<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?:19|20)\d{2}|FY\s?(?:19|20)?\d{2})"
+    r"|(?P<part_year>(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of\s+"
+    rf"(?:(?:19|20)\d{{2}}|{_RELATIVE_YEAR}|the\s+year)|Q[1-4]\s+(?:19|20)\d{{2}}|(?:early|mid|late)[-\s](?:19|20)\d{{2}})"
     r"|(?P<period>\d{4}\s*[-–]\s*\d{2,4})"
     r"|(?P<year>(?:in|by|until|since|of|for)\s+(?:19|20)\d{2})"
     r")\b",
@@ -102,11 +105,17 @@ def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | Non
         return f"{numbers[-1]:04d}"
     if kind == "period":
         return f"{numbers[0]:04d}"
+    if kind == "fiscal":  # the fiscal year's own label: "fiscal 2024", "FY24" -> 2024
+        return f"{numbers[-1] + 2000 if numbers[-1] < 100 else numbers[-1]:04d}"
+    if kind == "part_year" and any(n >= 1000 for n in numbers):
+        return f"{next(n for n in numbers if n >= 1000):04d}"
     if published is None:
         return None
     if kind in ("md", "dm"):
         return _safe_date(published.year, _month(month_words[0]), numbers[0])
     if kind == "rel_year":
+        return f"{published.year + _year_offset(text):04d}"
+    if kind == "part_year":  # "the second half of the year", "... of next year"
         return f"{published.year + _year_offset(text):04d}"
     if kind == "rel_month":
         index = published.year * 12 + published.month - 1 + _year_offset(text)

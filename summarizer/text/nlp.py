@@ -43,10 +43,22 @@ def pipeline() -> Any:
                       "(a re-upload of spaCy's en_core_web_sm 3.8)")
 
 
+@lru_cache(maxsize=16)
+def parse(text: str) -> Any:
+    """The spaCy Doc of a whole text (one parse per article, cached)."""
+    return pipeline()(text)
+
+
+@lru_cache(maxsize=64)
+def noun_chunks(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each base noun phrase ("a fisheries pact", "the two leaders")."""
+    return tuple((chunk.start_char, chunk.end_char) for chunk in parse(text).noun_chunks)
+
+
 @lru_cache(maxsize=64)
 def entities(text: str) -> tuple[Entity, ...]:
     """The named entities of a whole text, with person names that the model split mended."""
-    doc = pipeline()(text)
+    doc = parse(text)
     found: list[Entity] = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
