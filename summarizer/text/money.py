@@ -58,7 +58,8 @@ def figure_pattern() -> re.Pattern[str]:
     name_alt = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in names)
     prefix = rf"(?P<pre>(?-i:{code_alt})\s?(?=\d)|{sign_alt})"
     suffix = rf"(?P<post>(?-i:{code_alt})|{name_alt})"
-    return re.compile(rf"(?<![\w.]){prefix}?\s?{_NUMBER}(?:\s?-?{_SCALE}\b)?(?:\s+{suffix}\b)?"
+    # the look-ahead (a digit within a sign's length) lets most positions fail before the long alternations
+    return re.compile(rf"(?<![\w.])(?=\S{{0,5}}\s?\d){prefix}?\s?{_NUMBER}(?:\s?-?{_SCALE}\b)?(?:\s+{suffix}\b)?"
                       rf"(?P<pct>\s?(?:%|per\s?cent|percent))?", re.IGNORECASE)
 
 
