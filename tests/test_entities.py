@@ -42,3 +42,10 @@ def test_strip_title() -> None:
 def test_a_sentence_end_splits_names_but_initials_do_not() -> None:
     names = [m.name for m in find_mentions("They met Modi. Putin spoke. Dr. S. Jaishankar left.")]
     assert names == ["Modi", "Putin", "S. Jaishankar"]
+
+
+def test_a_verb_opening_the_sentence_is_not_part_of_a_titled_name() -> None:
+    assert [(m.name, m.title) for m in find_mentions("Apprised President Ruto of the talks.")] == [("Ruto", "President")]
+    assert [(m.name, m.title) for m in find_mentions("Conveying Chancellor Holm's greetings, she left.")] == [
+        ("Holm", "Chancellor")]
+    assert [m.name for m in find_mentions("Ted Manning met reporters.")] == ["Ted Manning"]

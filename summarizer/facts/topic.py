@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..grounding.fields import Rules
+from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field
 from ..schema import Evidence, Topic
 from ..text import lexicon
 from ..text.passages import Passage
@@ -22,8 +22,21 @@ def collect_topics(passages: list[Passage], min_passages: int = 2) -> list[Topic
     return topics
 
 
-def rules(fact: Topic, rules: Rules) -> None:
-    rules.words("name", fact.name, "topic", 0.5)
+def check_topic(fact: Topic, support: Support) -> FieldCheck:
+    """A topic of the lexicon is supported by any of its words ("defence" by "military")."""
+    for article, start, end, text in support.texts():
+        hit = TOPICS[fact.name].search(text)
+        if hit:
+            return field(Verdict.supported, f"{hit.group(0)!r} in the evidence", fact.name,
+                         [Span(article_id=article.id, start=start, end=end)])
+    return field(Verdict.unsupported, "topic not in the evidence", fact.name)
+
+
+def rules(fact: Topic, out: Rules) -> None:
+    if fact.name in TOPICS:
+        out.add("name", lambda: check_topic(fact, out.support))
+    else:
+        out.words("name", fact.name, "topic", 0.5)
 
 
 SPEC = register(FactSpec(kind="topics", model=Topic, label="Topic", rules=rules, describe=lambda fact: fact.name,

@@ -40,6 +40,11 @@ def _is_break(word: str) -> bool:
     return bare in _NOT_NAMES or bare.lower() in _MONTH_OR_DAY
 
 
+def _is_participle(word: str) -> bool:
+    """'Apprised', 'Conveying', 'Honoured': a verb opening a sentence before a title, not a name."""
+    return len(word) > 5 and word.islower() is False and word[1:].islower() and word.endswith(("ed", "ing"))
+
+
 class NameMatch(str, Enum):
     exact = "exact"        # same words after normalisation
     alias = "alias"        # same person: a title, initial or first name added or left out
@@ -67,8 +72,9 @@ def _find_mentions(text: str, start: int, stop: int) -> tuple[Mention, ...]:
     for run in _CAPITAL_RUN.finditer(text, start, stop):
         words = [(m.group(0), run.start() + m.start()) for m in re.finditer(r"\S+", run.group(0))]
         groups: list[list[tuple[str, int]]] = [[]]
-        for word in words:
-            if _is_break(word[0]):
+        for i, word in enumerate(words):
+            if _is_break(word[0]) or (i == 0 and len(words) > 1 and _is_participle(word[0])
+                                      and words[1][0] in _TITLES_BY_FIRST):
                 groups.append([])
                 continue
             if groups[-1] and _ends_sentence(groups[-1][-1][0]):
