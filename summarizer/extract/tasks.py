@@ -84,10 +84,17 @@ def find_candidates(article: Article, passage: Passage, people: set[str] | None 
     text = article.text
     people = person_names(article) if people is None else people
     mentions = find_mentions(text, passage.start, passage.end)
-    person_entities = [e for e in nlp.entities_in(text, passage.start, passage.end) if e.label == nlp.PERSON]
+    entities = nlp.entities_in(text, passage.start, passage.end)
+    person_entities = [e for e in entities if e.label == nlp.PERSON]
     found: list[str] = []
     places: list[str] = []
     parties: list[str] = []
+
+    def add_place(name: str) -> None:
+        places.append(name)
+        if countries.country_name(name):  # a country is a place and a party
+            parties.append(name)
+
     for mention in mentions:
         name = unescape_quotes(mention.name)
         if not grammar_safe(name):
@@ -101,14 +108,12 @@ def find_candidates(article: Article, passage: Passage, people: set[str] | None 
         if mention.title or (label in (None, nlp.PERSON) and _is_person(name, people)):
             found.append(name)
         elif label in nlp.PLACE_LABELS:
-            places.append(name)
-            if countries.country_name(name):
-                parties.append(name)
+            add_place(name)
         elif label == nlp.ORG:
             parties.append(name)
             if _PLACE_BEFORE.search(text[max(passage.start, mention.start - 12):mention.start]):
                 places.append(name)
-    for entity in nlp.entities_in(text, passage.start, passage.end):
+    for entity in entities:
         name = unescape_quotes(entity.text)
         if not grammar_safe(name):
             continue
@@ -117,9 +122,7 @@ def find_candidates(article: Article, passage: Passage, people: set[str] | None 
         elif entity.label == nlp.NORP and (country := countries.country_of_demonym(name)):
             parties.append(country)
         elif entity.label in nlp.PLACE_LABELS and name not in places:
-            places.append(name)
-            if countries.country_name(name):
-                parties.append(name)
+            add_place(name)
         elif entity.label == nlp.ORG and name not in parties and not _is_person(name, people):
             parties.append(name)
     if len(found) == 1:  # the small model often tags a lone surname as an organisation ("Biden accepted ...")

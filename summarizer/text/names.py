@@ -42,7 +42,7 @@ def _is_break(word: str) -> bool:
 
 def _is_participle(word: str) -> bool:
     """'Apprised', 'Conveying', 'Honoured': a verb opening a sentence before a title, not a name."""
-    return len(word) > 5 and word.islower() is False and word[1:].islower() and word.endswith(("ed", "ing"))
+    return len(word) > 5 and word[0].isupper() and word[1:].islower() and word.endswith(("ed", "ing"))
 
 
 class NameMatch(str, Enum):
