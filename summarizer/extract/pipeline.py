@@ -141,8 +141,8 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
     return SummaryResult(summary=summary, report=report, model=model, prompt_version=prompts.prompt_version(),
                          prompt_hashes=prompts.prompt_hashes(), usage=llm.usage.merged(reasker.usage).to_dict(),
                          reasks=reasks, reask_usage=reasker.usage.to_dict(),
-                         elapsed_seconds=round(time.monotonic() - started, 3), article_ids=list(by_id), unused_articles=unused,
-                         failed_tasks=failures, articles=loaded)
+                         elapsed_seconds=round(time.monotonic() - started, 3), article_ids=list(by_id),
+                         unused_articles=unused, failed_tasks=failures, articles=loaded)
 
 
 def readable_articles(articles: list[Article]) -> tuple[list[Article], list[UnusedArticle]]:
@@ -154,8 +154,7 @@ def readable_articles(articles: list[Article]) -> tuple[list[Article], list[Unus
         if reason is None:
             usable.append(article)
             continue
-        unused.append(UnusedArticle(article_id=article.id, path=article.path, reason=reason))
-        warnings.warn(f"{article.path or article.id}: not used, {reason}", UnreadableArticle, stacklevel=3)
+        unused.append(_left_out(article, reason))
     if not usable:
         raise InputError("no article can be read: " + "; ".join(f"{u.path or u.article_id}: {u.reason}"
                                                                  for u in unused))
@@ -164,14 +163,14 @@ def readable_articles(articles: list[Article]) -> tuple[list[Article], list[Unus
 
 def _without_sentences(articles: list[Article], passages: list[Passage]) -> list[UnusedArticle]:
     with_passages = {p.article_id for p in passages}
-    unused = []
-    for article in articles:
-        if article.id not in with_passages:
-            unused.append(UnusedArticle(article_id=article.id, path=article.path,
-                                        reason="no sentence of it is left once page furniture is removed"))
-            warnings.warn(f"{article.path or article.id}: not used, {unused[-1].reason}", UnreadableArticle,
-                          stacklevel=3)
-    return unused
+    return [_left_out(article, "no sentence of it is left once page furniture is removed")
+            for article in articles if article.id not in with_passages]
+
+
+def _left_out(article: Article, reason: str) -> UnusedArticle:
+    """Record an article the summary is made without, and warn, naming its file."""
+    warnings.warn(f"{article.path or article.id}: not used, {reason}", UnreadableArticle, stacklevel=4)
+    return UnusedArticle(article_id=article.id, path=article.path, reason=reason)
 
 
 async def asummarize(articles: Iterable[Article | str | Path] | str | Path, **options: Any) -> SummaryResult:

@@ -139,7 +139,7 @@ def _span_of(text: str, name: str, passage: Passage) -> tuple[int, int]:
 
 
 def _one_form_each(people: list[str]) -> list[str]:
-    """One name per person: the first form seen, or a fuller one ("Lavrov", "Sergey Lavrov" -> the latter)."""
+    """One name per person: the first form seen, or a fuller one ("Ruto", "William Ruto" -> the latter)."""
     kept: list[str] = []
     for name in people:
         twin = next((i for i, k in enumerate(kept) if same_entity(k, name)), None)

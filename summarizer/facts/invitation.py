@@ -60,7 +60,6 @@ def check_invitation_direction(fact: Invitation, support: Support) -> FieldCheck
     return field(Verdict.unsupported, "the evidence does not say who was invited", "direction")
 
 
-
 def plan(ctx: PassageContext) -> Task | None:
     """Who invited whom, where to and when: asked when the passage names two people."""
     passage, cand, evidence, date_texts = ctx.passage, ctx.candidates, ctx.evidence, ctx.date_texts

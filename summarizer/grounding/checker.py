@@ -45,7 +45,6 @@ class EvidenceCheck(BaseModel):
     span: Span | None = None
 
 
-
 class FactCheck(BaseModel):
     kind: str
     index: int
@@ -76,7 +75,6 @@ class GroundingReport(BaseModel):
 
     def by_verdict(self, verdict: Verdict) -> list[FactCheck]:
         return [f for f in self.facts if f.verdict == verdict]
-
 
 
 def _fields_of(kind: str, fact: Fact, support: Support, only: tuple[str, ...] | None = None) -> dict[str, FieldCheck]:
@@ -147,7 +145,6 @@ def find_conflicts(summary: EventSummary) -> list[Conflict]:
                                                   f"{b.value:g} {b.scale or ''} {b.currency or ''}".strip()],
                                           article_ids=sorted({e.article_id for e in a.evidence + b.evidence})))
     return conflicts
-
 
 
 def check(summary: EventSummary, articles: list[Article]) -> GroundingReport:

@@ -19,8 +19,7 @@ def _names() -> dict[str, str]:
         for name in (country.name, short, getattr(country, "official_name", None)):
             if name:
                 names[name.lower()] = short
-    for line in lexicon.words("demonyms"):
-        common = line.partition("=")[2].strip()
+    for common in demonyms().values():
         names.setdefault(common.lower(), common)
     return names
 
@@ -28,11 +27,7 @@ def _names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Nationality word -> country, from the lexicon."""
-    table: dict[str, str] = {}
-    for line in lexicon.words("demonyms"):
-        word, _, country = line.partition("=")
-        table[word.strip()] = country.strip()
-    return table
+    return dict(lexicon.pairs("demonyms"))
 
 
 def country_name(name: str) -> str | None:

@@ -44,14 +44,18 @@ def pattern(name: str, language: str = LANGUAGE, flags: int = re.IGNORECASE) -> 
     return re.compile(r"\b(?:" + alternation(name, language) + r")\b", flags)
 
 
+def pairs(name: str, language: str = LANGUAGE) -> list[tuple[str, str]]:
+    """A list of ``key = value`` lines, as (key, value) pairs."""
+    return [(key.strip(), value.strip()) for key, _, value in (line.partition("=") for line in words(name, language))]
+
+
 @lru_cache(maxsize=None)
 def table(name: str, language: str = LANGUAGE) -> dict[str, re.Pattern[str]]:
     """A list of ``key = entry, entry`` lines: each key with one pattern matching any of its entries."""
     out: dict[str, re.Pattern[str]] = {}
-    for line in words(name, language):
-        key, _, entries = line.partition("=")
+    for key, entries in pairs(name, language):
         alternatives = [_entry_pattern(e.strip()) for e in entries.split(",") if e.strip()]
-        out[key.strip()] = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+        out[key] = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
     return out
 
 

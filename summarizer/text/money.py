@@ -39,9 +39,7 @@ def currency_words() -> dict[str, str]:
             words.setdefault(name, code)
             last_words.setdefault(name.split()[-1], set()).add(code)
     words.update({word: next(iter(codes)) for word, codes in last_words.items() if len(codes) == 1})
-    for line in lexicon.words("currency_words"):
-        word, _, code = line.partition("=")
-        words[word.strip().lower()] = code.strip()
+    words.update((word.lower(), code) for word, code in lexicon.pairs("currency_words"))
     return words
 
 

@@ -41,7 +41,7 @@ def _is_break(word: str) -> bool:
 
 
 def _is_participle(word: str) -> bool:
-    """'Apprised', 'Conveying', 'Honoured': a verb opening a sentence before a title, not a name."""
+    """'Briefed', 'Welcoming', 'Honoured': a verb opening a sentence before a title, not a name."""
     return len(word) > 5 and word[0].isupper() and word[1:].islower() and word.endswith(("ed", "ing"))
 
 
@@ -91,8 +91,9 @@ def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
     first = words[0][1]
     country = None
     lead = re.sub(r"['’]s$", "", words[0][0])
-    if len(words) > 1 and (country_of_demonym(lead) is not None or (lead != words[0][0] and country_name(lead) is not None)):
-        country = country_of_demonym(lead) or lead  # "Russian President ...", "India’s External Affairs Minister"
+    nationality = country_of_demonym(lead)
+    if len(words) > 1 and (nationality or (lead != words[0][0] and country_name(lead) is not None)):
+        country = nationality or lead  # "Kenyan President ...", "Ghana’s Foreign Minister ..."
         words = words[1:]
     title_words: list[str] = []
     matched = True
