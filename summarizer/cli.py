@@ -58,7 +58,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
         result = summarize(articles, model=args.model, api_base=args.api_base, api_key=args.api_key,
                            policy="strict" if args.strict else "flag", concurrency=args.concurrency,
-                           reask_unsupported=args.reask,
+                           reask_unsupported=args.reask, strict_quotes=args.strict_quotes,
                            progress=progress)
     if args.json or args.out:
         _write(result.model_dump_json(indent=2) + "\n", args.out)
@@ -79,6 +79,10 @@ def cmd_summarize(args: argparse.Namespace) -> int:
     return 0
 
 
+STRICT_QUOTES_HELP = ("check each fact against its quotes alone, not the rest of their sentence, the neighbouring "
+                      "sentences, headline, dateline or publication date")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from .articles import load_articles
     from .grounding.checker import Verdict, apply_policy, check
@@ -89,8 +93,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     articles = load_articles(args.articles)
     known = {a.id for a in articles}
     unknown = sorted({e.article_id for _, _, f in summary.facts() for e in f.evidence} - known)
-    report = check(summary, articles)
-    published, report = apply_policy(summary, report, "strict" if args.strict else "flag", articles)
+    report = check(summary, articles, args.strict_quotes)
+    published, report = apply_policy(summary, report, "strict" if args.strict else "flag", articles,
+                                     args.strict_quotes)
     if args.json:
         _write(report.model_dump_json(indent=2) + "\n", args.out)
     else:
@@ -129,12 +134,22 @@ def cmd_eval(args: argparse.Namespace) -> int:
     lenient, strict = report.micro_lenient, report.micro_strict
     table += (f"\nAll events, micro: lenient P {lenient['precision']:.2f} R {lenient['recall']:.2f} "
               f"F1 {lenient['f1']:.2f}; strict F1 {strict['f1']:.2f}\n")
-    if report.meta:
-        table += "\n| injected error | cases | caught |\n|---|---|---|\n"
-        for name, c in report.meta["categories"].items():
-            table += f"| {name} | {c['cases']} | {c['rate']:.0%} |\n"
-        table += (f"\nChecker: {report.meta['catch_rate']:.1%} of injected errors caught, "
-                  f"{report.meta['false_flag_rate']:.1%} false flags on {report.meta['clean_facts']} clean gold facts\n")
+    for gold, meta in (("our gold", report.meta), ("the independent gold", report.meta_independent)):
+        if meta:
+            table += f"\nInjected errors on {gold} (cases on facts flagged even when clean are left out):\n"
+            table += "\n| injected error | cases | caught | on flagged facts |\n|---|---|---|---|\n"
+            for name, c in meta["categories"].items():
+                table += f"| {name} | {c['cases']} | {c['rate']:.0%} | {c['on_flagged']} |\n"
+            table += (f"\nChecker: {meta['catch_rate']:.1%} of injected errors caught, {meta['false_flags']} of "
+                      f"{meta['clean_facts']} clean facts flagged ({meta['false_flag_rate']:.1%})\n")
+    if report.labels:
+        table += "\nThe checker on hand-labelled real output (positive = a wrong fact flagged):\n"
+        table += "\n| fact type | facts | wrong | caught | false flags | balanced accuracy |\n|---|---|---|---|---|---|\n"
+        for name, r in [*report.labels["by_type"].items(), ("all", report.labels["all"])]:
+            table += (f"| {name} | {r['facts']} | {r['wrong']} | {r['caught']} | {r['false_flags']} | "
+                      f"{r['balanced_accuracy']:.2f} |\n")
+        for line in report.labels["unlabelled"]:
+            table += f"\nunlabelled (label it in evals/labels/): {line}"
     if args.markdown:
         _write(table, args.markdown)
     print(table)
@@ -243,6 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument("--out", help="also write the full JSON result to this file")
     p.add_argument("--strict", action="store_true", help="drop facts the checker does not find supported")
+    p.add_argument("--strict-quotes", action="store_true", help=STRICT_QUOTES_HELP)
     p.add_argument("--html", help="also write an HTML evidence report to this file")
     p.add_argument("--reask", type=int, default=0, metavar="N",
                    help="ask again (up to N times) about facts the checker rejects, with its reasons")
@@ -258,6 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="print the report as JSON")
     c.add_argument("--out", help="write the JSON report to this file")
     c.add_argument("--strict", action="store_true", help="drop unsupported facts; exit 1 if any")
+    c.add_argument("--strict-quotes", action="store_true", help=STRICT_QUOTES_HELP)
     c.set_defaults(func=cmd_check)
 
     e = sub.add_parser("eval", help="score summaries against the gold events in evals/",

@@ -9,6 +9,7 @@ import pytest
 
 from summarizer import Article, ModelUnreachable, asummarize, summarize
 from summarizer.extract.passage_tasks import plan_tasks
+from summarizer.extract.tasks import NONE
 from summarizer.text.passages import find_passages
 from tests.fakes import ScriptedCompletion, first_choices
 
@@ -116,7 +117,8 @@ def test_unsupported_facts_are_reasked_with_the_checkers_reasons() -> None:
     def swapped_then_right(schema: dict) -> dict:
         if "inviter" in schema.get("properties", {}):
             replies["n"] += 1
-            return swapped(schema) if replies["n"] == 1 else first_choices(schema)
+            # the right answer: first choices, passed on by nobody (the first person is the inviter)
+            return swapped(schema) if replies["n"] == 1 else {**first_choices(schema), "conveyed_via": NONE}
         return first_choices(schema)
 
     fake = ScriptedCompletion(default=swapped_then_right)

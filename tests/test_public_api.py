@@ -28,7 +28,7 @@ def test_import_does_not_load_litellm_or_instructor() -> None:
 LAYERS = [
     {"errors", "schema", "articles", "atomic"},
     {"text"},
-    {"grounding.fields", "extract.prompts", "extract.tasks", "models"},
+    {"grounding.fields", "grounding.context", "extract.prompts", "extract.tasks", "models"},
     {"facts"},
     {"grounding"},
     {"extract"},

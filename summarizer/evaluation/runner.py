@@ -18,8 +18,9 @@ from ..extract.pipeline import SummaryResult, resolve_model, summarize
 from ..grounding.checker import check
 from ..models.embedded import EmbeddedServer, is_embedded
 from ..schema import read_summary
-from .events import EVALS_DIR, EvalEvent, load_events
+from .events import EVALS_DIR, EvalEvent, load_events, model_slug
 from .independent import SCORED_KINDS
+from .labels import read_labels, score_labels
 from .perturb import MetaBenchmark, run_meta_benchmark
 from .recording import cassette
 from .scoring import EventScore, micro_average, score
@@ -37,6 +38,8 @@ class EvalReport(BaseModel):
     micro_strict: dict[str, float]
     micro_independent: dict[str, float] = {}
     meta: dict[str, Any] | None = None
+    meta_independent: dict[str, Any] | None = None
+    labels: dict[str, Any] | None = None
     seconds: float
 
 
@@ -61,6 +64,7 @@ def run_eval(model: str | None = None, mode: Mode = "replay", names: list[str] |
     model, api_base = resolve_model(model, api_base)
     events = load_events(evals_dir, names)
     scores = []
+    results = {}
     with ExitStack() as stack:
         if mode in ("record", "live") and is_embedded(model) and api_base is None:
             api_base = stack.enter_context(EmbeddedServer(model))
@@ -81,13 +85,26 @@ def run_eval(model: str | None = None, mode: Mode = "replay", names: list[str] |
                 against = score(result.summary, independent, kinds=SCORED_KINDS)
                 scored.independent = {"strict": against.strict, "lenient": against.lenient}
             scores.append(scored)
-    meta_result = None
+            if result.report is not None:
+                results[event.name] = (result.summary, result.report)
+    meta_result = meta_independent = labelled = None
     if meta:
         meta_result = meta_summary(run_meta_benchmark([(e.name, e.gold(), e.articles()) for e in events]))
+        independent_golds = [(e.name, e.independent_gold(), e.articles()) for e in events]
+        meta_independent = meta_summary(run_meta_benchmark([(name, gold, articles) for name, gold, articles
+                                                            in independent_golds if gold is not None]))
+        labels_path = labels_file(model, evals_dir)
+        if labels_path.exists():
+            labelled = score_labels(read_labels(labels_path), results)
     return EvalReport(model=model, mode=mode, events=scores, micro_lenient=micro_average(scores, "lenient"),
                       micro_strict=micro_average(scores, "strict"),
                       micro_independent=micro_average(scores, "lenient", independent=True), meta=meta_result,
-                      seconds=round(time.monotonic() - started, 2))
+                      meta_independent=meta_independent, labels=labelled, seconds=round(time.monotonic() - started, 2))
+
+
+def labels_file(model: str, evals_dir: Path = EVALS_DIR) -> Path:
+    """Where the hand labels of ``model``'s real output live."""
+    return evals_dir / "labels" / f"{model_slug(model)}.json"
 
 
 def score_saved(summary_path: Path, event_name: str, evals_dir: Path = EVALS_DIR) -> EvalReport:
@@ -102,10 +119,10 @@ def score_saved(summary_path: Path, event_name: str, evals_dir: Path = EVALS_DIR
 
 
 def meta_summary(result: MetaBenchmark) -> dict[str, Any]:
-    return {"categories": {c.category: {"cases": c.cases, "caught": c.caught, "rate": round(c.rate, 4)}
-                           for c in result.categories},
+    return {"categories": {c.category: {"cases": c.cases, "caught": c.caught, "rate": round(c.rate, 4),
+                                        "on_flagged": c.on_flagged} for c in result.categories},
             "catch_rate": round(result.catch_rate, 4), "false_flag_rate": round(result.false_flag_rate, 4),
-            "clean_facts": result.clean_facts, "missed": result.missed}
+            "clean_facts": result.clean_facts, "false_flags": result.false_flags, "missed": result.missed}
 
 
 def gated_figures(report: EvalReport) -> dict[str, float]:
@@ -118,6 +135,11 @@ def gated_figures(report: EvalReport) -> dict[str, float]:
     if report.meta:
         figures["meta.catch_rate"] = report.meta["catch_rate"]
         figures["meta.clean_pass_rate"] = round(1 - report.meta["false_flag_rate"], 4)
+    if report.meta_independent:
+        figures["meta_independent.catch_rate"] = report.meta_independent["catch_rate"]
+        figures["meta_independent.clean_pass_rate"] = round(1 - report.meta_independent["false_flag_rate"], 4)
+    if report.labels:
+        figures["labels.balanced_accuracy"] = report.labels["all"]["balanced_accuracy"]
     return figures
 
 

@@ -2,9 +2,11 @@
 
 Predicted facts are matched one-to-one to gold facts of the same type (greedy on similarity,
 only pairs that describe the same thing: same people, same figure, a similar subject). Field
-values are compared after normalisation — names with aliases, ISO dates at the gold's
-granularity, amounts with scale and currency. *Lenient* accepts near text (token-set ratio
->= 70) and a coarser date; *strict* wants equal normalised text and the gold's full date.
+values are compared after normalisation — names with aliases, countries in any form and acronyms,
+places as a hierarchy, ISO dates at the gold's granularity, amounts with scale and currency, text
+by its content words. *Lenient* accepts near text (token-set ratio >= 70, or most content words),
+a shared place part and a coarser date; *strict* wants equal normalised values: the same content
+words, the same place parts, the gold's full date.
 """
 
 from __future__ import annotations
@@ -16,15 +18,18 @@ from rapidfuzz import fuzz
 
 from ..facts.registry import spec_for, specs
 from ..grounding.checker import GroundingReport
+from ..grounding.fields import place_parts, words_present
 from ..schema import DateRef, EventSummary, Fact, TradeFigure
 from ..text.align import AlignmentStatus, normalise
+from ..text.countries import country_code_of_place, iso_code
 from ..text.dates import same_date
 from ..text.money import normalise_currency, same_amount, scaled
-from ..text.names import same_entity
+from ..text.names import same_name
 
 SCORED_FIELDS: dict[str, tuple[str, ...]] = {spec.kind: spec.scored_fields for spec in specs()
                                              if spec.scored_fields}
-NAME_FIELDS = {"name", "inviter", "invitee", "location", "destination", "affiliation"}
+NAME_FIELDS = {"name", "inviter", "invitee", "affiliation", "conveyed_via"}
+PLACE_FIELDS = {"location", "destination"}
 DATE_FIELDS = {"date", "timeframe", "period"}
 
 
@@ -73,9 +78,29 @@ class EventScore(BaseModel):
 # ---------------------------------------------------------------------------------------------
 
 def _text_equal(a: str, b: str, strict: bool) -> bool:
+    """Strict: the same content words, each way (forms, spellings and acronyms read as the checker reads
+    them: "Free Trade Agreement" = "FTA"). Lenient: near text, or most words of one in the other."""
+    if normalise(a) == normalise(b):
+        return True
     if strict:
-        return normalise(a) == normalise(b)
-    return fuzz.token_set_ratio(normalise(a), normalise(b)) >= 70
+        return words_present(a, b) == 1.0 and words_present(b, a) == 1.0
+    return fuzz.token_set_ratio(normalise(a), normalise(b)) >= 70 or max(words_present(a, b),
+                                                                        words_present(b, a)) >= 0.75
+
+
+def _place_equal(a: str, b: str, strict: bool) -> bool:
+    """Places as a hierarchy: strict wants the same parts ("Kremlin, Moscow" = "Moscow, Kremlin");
+    lenient a shared part, or a city and the country it lies in ("Moscow" ~ "Russia")."""
+    pa, pb = place_parts(a)[0] or [a], place_parts(b)[0] or [b]
+    shared = [x for x in pa if any(same_name(x, y) for y in pb)]
+    if strict:
+        return len(shared) == len(pa) and all(any(same_name(y, x) for x in pa) for y in pb)
+    if shared:
+        return True
+    codes_a = {country_code_of_place(x) for x in pa} - {None}
+    codes_b = {country_code_of_place(y) for y in pb} - {None}
+    country_level = any(iso_code(x) for x in pa + pb)
+    return country_level and bool(codes_a & codes_b)
 
 
 def _date_equal(pred: DateRef, gold: DateRef, strict: bool) -> bool:
@@ -96,9 +121,11 @@ def field_equal(field: str, pred: Fact, gold: Fact, strict: bool) -> bool:
     if field in DATE_FIELDS:
         return _date_equal(a, b, strict)
     if field in ("participants", "parties"):
-        return len(a) == len(b) and all(any(same_entity(x, y) or _text_equal(x, y, strict) for y in b) for x in a)
+        return len(a) == len(b) and all(any(same_name(x, y) or _text_equal(x, y, strict) for y in b) for x in a)
+    if field in PLACE_FIELDS:
+        return _place_equal(a, b, strict)
     if field in NAME_FIELDS:
-        return same_entity(a, b) or _text_equal(a, b, True)
+        return same_name(a, b) or normalise(a) == normalise(b)
     if field == "status":
         return a == b
     return _text_equal(str(a), str(b), strict)

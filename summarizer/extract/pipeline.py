@@ -107,8 +107,11 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
               api_base: str | None = None, api_key: str | None = None, completion: Completion | None = None,
               policy: Policy = "flag", run_check: bool = True, concurrency: int = 1,
               max_passage_chars: int = 1200, retry: RetryPolicy = RetryPolicy(), timeout: float = 120.0,
-              reask_unsupported: int = 0, progress: Progress | None = None) -> SummaryResult:
+              reask_unsupported: int = 0, progress: Progress | None = None,
+              strict_quotes: bool = False) -> SummaryResult:
     """Summarise the articles of one event with the given model (embedded local model by default).
+
+    ``strict_quotes``: the checker reads each fact's quotes alone, not their context.
 
     ``reask_unsupported``: how many times to ask again about a fact the checker does not support,
     feeding back the checker's reasons (the result lists what was re-asked and its token cost)."""
@@ -134,8 +137,8 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
     summary = build_summary(loaded, facts, passages)
     report = None
     if run_check:
-        report = check(summary, loaded)
-        summary, report = apply_policy(summary, report, policy, loaded)
+        report = check(summary, loaded, strict_quotes)
+        summary, report = apply_policy(summary, report, policy, loaded, strict_quotes)
         publishable = {(f.kind, f.index): f.corroboration for f in report.facts if f.verdict == Verdict.supported}
         summary.title, summary.narrative = title_and_narrative(summary, publishable)
     return SummaryResult(summary=summary, report=report, model=model, prompt_version=prompts.prompt_version(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from pydantic import create_model
@@ -18,10 +19,23 @@ from ..extract.tasks import (
     listing,
     unique,
 )
-from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field
+from ..grounding.fields import (
+    FieldCheck,
+    Rules,
+    Span,
+    Support,
+    Verdict,
+    check_name,
+    check_words,
+    field,
+    in_context,
+    words_present,
+)
 from ..schema import Agreement, AgreementStatus, Fact
 from ..text import lexicon, nlp
 from ..text.align import normalise, unescape_quotes
+from ..text.names import find_mentions, same_entity
+from ..text.roles import predicate_slots
 from .merge import better_date
 from .registry import FactSpec, register
 
@@ -42,6 +56,9 @@ _OPENERS = set(lexicon.words("sentence_openers"))
 # "the deal", "This Agreement", "deal": a mention of an agreement named elsewhere, not a subject
 _ANAPHORIC = re.compile(r"(?:(?:" + lexicon.alternation("anaphoric_determiners") + r")\s+)?(?:"
                         + lexicon.alternation("agreement_nouns") + r")", re.IGNORECASE)
+_WITNESS = lexicon.pattern("witness_cues")
+_COMPLETED = re.compile(r"\b(?:" + lexicon.alternation("completion_words") + r")\b[^.;]*$", re.IGNORECASE)
+_PRONOUN = re.compile(r"(?:they|he|she|we|both|(?:the two|both) \w+)", re.IGNORECASE)
 _STATUS_CUES = {status: lexicon.pattern(f"status_{status.name}") for status in AgreementStatus}
 # What contradicts a status: the status's own verbs negated or still to come ("not signed", "will sign").
 _DONE_VERBS = {AgreementStatus.signed: r"(?:sign|ink|conclude|agree)", AgreementStatus.agreed: r"(?:agree)"}
@@ -51,37 +68,88 @@ _NOT_DONE = {status: re.compile(rf"\b(?:{lexicon.alternation('negation')})\b[^.]
              for status, verbs in _DONE_VERBS.items()}
 
 
-def check_status(fact: Agreement, support: Support) -> FieldCheck:
-    """The claimed status has its cue in the evidence; "signed" is contradicted by negation or future."""
-    status = fact.status
+def _check_status(status: AgreementStatus, support: Support) -> FieldCheck:
+    """The claimed status has its cue in the evidence; "signed" and "agreed" are contradicted by their
+    verbs negated or still to come, and "signed" by talks still under way."""
+    denied = _NOT_DONE.get(status)
     for article, start, end, text in support.texts():
         span = Span(article_id=article.id, start=start, end=end)
-        cue = _STATUS_CUES[status].search(text)
-        denied = _NOT_DONE.get(status)
+        cue = next((c for c in _STATUS_CUES[status].finditer(text)
+                    if not (status == AgreementStatus.under_negotiation and _talks_over(text, c))), None)
         not_done = denied.search(text) if denied else None
         if denied and not_done and not (cue and not denied.search(text[max(0, cue.start() - 30):cue.end()])):
             return field(Verdict.contradicted, f"the evidence says it is not (yet) {status.value}: "
                                                 f"{not_done.group(0)!r}", status.value, [span])
         if cue:
             return field(Verdict.supported, f"{cue.group(0)!r} in the evidence", status.value, [span])
-    if status in (AgreementStatus.signed, AgreementStatus.agreed):
+    if status == AgreementStatus.signed:
         for article, start, end, text in support.texts():
-            weaker = [s for s in (AgreementStatus.under_negotiation, AgreementStatus.proposed,
-                                  AgreementStatus.discussed) if _STATUS_CUES[s].search(text)]
-            if weaker:
-                return field(Verdict.contradicted, f"the evidence says {weaker[0].value}, not {status.value}",
-                              status.value, [Span(article_id=article.id, start=start, end=end)])
+            if _STATUS_CUES[AgreementStatus.under_negotiation].search(text):
+                return field(Verdict.contradicted, f"the evidence says {AgreementStatus.under_negotiation.value}, "
+                                                    "not signed", status.value,
+                             [Span(article_id=article.id, start=start, end=end)])
     return field(Verdict.unsupported, f"nothing in the evidence says {status.value}", status.value)
 
 
-def check_kind(kind: str, support: Support) -> FieldCheck:
-    """A kind the lexicon knows ("MoU", "acquisition") is supported by any of its words."""
-    words = next(p for k, p in _KINDS.items() if k.lower() == kind.lower())
+def check_status(fact: Agreement, support: Support) -> FieldCheck:
+    """The status from the quotes; when they state none, from the rest of their sentence, or from the
+    sentence before when theirs refers back to it ("It includes MoUs on ..." after "The two countries signed")."""
+    found = _check_status(fact.status, support)
+    if found.verdict != Verdict.unsupported or not support.with_context or any(
+            cue.search(text) for cue in _STATUS_CUES.values() for *_, text in support.texts()):
+        return found  # a quote that states a status states the fact's status
+    tiers = ["sentence", "neighbours"] if support.refers_back() else ["sentence"]
+    for where in tiers:
+        tier = support.tier(where)
+        if tier is not None:
+            wider = _check_status(fact.status, tier)
+            if wider.verdict == Verdict.supported:
+                return wider.model_copy(update={"found_in": where, "reason": f"{wider.reason} ({where})"})
+    return found
+
+
+def _talks_over(text: str, cue: re.Match[str]) -> bool:
+    """Negotiation named as done: "a deal negotiated by", "concluding a negotiation process"."""
+    return cue.group(0).lower().endswith("ed") or bool(_COMPLETED.search(text[max(0, cue.start() - 40):cue.start()]))
+
+
+def check_party(party: str, support: Support) -> FieldCheck:
+    """A party named in the evidence, and not only as a witness of the signing ("X and Y witnessed
+    the signing of ...", "oversaw the signing")."""
+    named = in_context(partial(check_name, party), support, relation=True)
+    if named.verdict != Verdict.supported:
+        return named
+    for article, start, end, _ in support.texts():
+        hits = [(m.start, m.end) for m in find_mentions(article.text, start, end) if same_entity(party, m.name)]
+        slots = [slot for slots in predicate_slots(article.text, start, end, _WITNESS) for slot in slots
+                 if slot.role == "subject"]
+        # "X held talks with Y during which they witnessed the signing": the pronoun is X and Y
+        by_pronoun = any(_PRONOUN.fullmatch(article.text[s.start:s.end]) and any(b <= s.start for _, b in hits)
+                         for s in slots)
+        if hits and (by_pronoun or all(any(s.start <= a and b <= s.end for s in slots) for a, b in hits)):
+            return field(Verdict.unsupported, f"{party} witnessed the signing; the evidence does not make them a "
+                                              "party", party, [Span(article_id=article.id, start=start, end=end)])
+    return named
+
+
+def _check_one_kind(kind: str, support: Support) -> FieldCheck:
+    """A kind the lexicon knows ("MoU", "acquisition") is supported by any of its words; another kind
+    by all of its words."""
+    words = next((p for k, p in _KINDS.items() if k.lower() == kind.lower()), None)
+    if words is None:
+        return check_words(kind, support, "kind", 1.0)
     for article, start, end, text in support.texts():
         if words.search(text):
             return field(Verdict.supported, f"{kind} in the evidence", kind,
                          [Span(article_id=article.id, start=start, end=end)])
     return field(Verdict.unsupported, f"{kind} not in the evidence", kind)
+
+
+def check_kind(kind: str, support: Support) -> FieldCheck:
+    """Any of the kind's alternatives ("documents / MoUs", "FTA (Economic Partnership Agreement)")."""
+    alternatives = [k.strip() for k in re.split(r"[/()]", kind) if k.strip()] or [kind]
+    checks = [in_context(partial(_check_one_kind, k), support) for k in alternatives]
+    return next((c for c in checks if c.verdict == Verdict.supported), checks[0]).model_copy(update={"value": kind})
 
 
 def _subjects(text: str, start: int, end: int) -> list[str]:
@@ -130,11 +198,9 @@ def rules(fact: Agreement, out: Rules) -> None:
     out.words("subject", fact.subject, "subject")
     out.add("status", lambda: check_status(fact, out.support))
     for i, party in enumerate(fact.parties):
-        out.name(f"parties[{i}]", party)
-    if fact.kind and fact.kind.lower() in {k.lower() for k in _KINDS}:
+        out.add(f"parties[{i}]", partial(check_party, party, out.support))
+    if fact.kind:
         out.add("kind", lambda: check_kind(fact.kind or "", out.support))
-    else:
-        out.words("kind", fact.kind, "kind", 1.0)
     out.date("date", fact.date)
 
 
@@ -157,8 +223,10 @@ def sentence(fact: Agreement) -> str:
 
 
 def match(pred: Agreement, gold: Agreement) -> bool:
-    """Evals: a similar subject."""
-    return fuzz.token_set_ratio(normalise(pred.subject), normalise(gold.subject)) >= 60
+    """Evals: a similar subject (near text, or most of one's content words in the other: "FTA talks" ~
+    "negotiations on a Free Trade Agreement")."""
+    return fuzz.token_set_ratio(normalise(pred.subject), normalise(gold.subject)) >= 60 or \
+        max(words_present(pred.subject, gold.subject), words_present(gold.subject, pred.subject)) >= 0.6
 
 
 SPEC = register(FactSpec(

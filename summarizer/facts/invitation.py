@@ -18,7 +18,8 @@ from ..extract.tasks import (
 )
 from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field
 from ..schema import Fact, Invitation
-from ..text.names import find_mentions, same_entity
+from ..text.countries import country_code_of_place
+from ..text.names import find_mentions, same_entity, same_name
 from .merge import better_date, fuller
 from .registry import FactSpec, register
 
@@ -86,12 +87,17 @@ def plan(ctx: PassageContext) -> Task | None:
 
 
 def rules(fact: Invitation, out: Rules) -> None:
-    out.name("inviter", fact.inviter)
-    out.name("invitee", fact.invitee)
+    out.name("inviter", fact.inviter, relation=True)
+    out.name("invitee", fact.invitee, relation=True)
     out.add("direction", lambda: check_invitation_direction(fact, out.support))
     out.place("destination", fact.destination)
     out.date("timeframe", fact.timeframe)
-    out.name("conveyed_via", fact.conveyed_via)
+    if fact.conveyed_via and (same_entity(fact.conveyed_via, fact.inviter) or same_entity(fact.conveyed_via,
+                                                                                            fact.invitee)):
+        out.add("conveyed_via", lambda: field(Verdict.contradicted, f"{fact.conveyed_via} is inviter or invitee, "
+                                              "not the one who passed the invitation on", fact.conveyed_via))
+    else:
+        out.name("conveyed_via", fact.conveyed_via, relation=True)
 
 
 def describe(fact: Invitation) -> str:
@@ -125,9 +131,10 @@ def headline(fact: Invitation) -> str:
 
 
 def match(pred: Invitation, gold: Invitation) -> bool:
-    """Evals: the same two people, in either role (the direction is scored as fields)."""
-    people = [pred.inviter, pred.invitee]
-    return all(any(same_entity(p, g) for p in people) for g in (gold.inviter, gold.invitee))
+    """Evals: the same inviter and invitee, and no two destinations that differ."""
+    places_differ = pred.destination and gold.destination and not same_name(pred.destination, gold.destination) \
+        and country_code_of_place(pred.destination) != country_code_of_place(gold.destination)
+    return same_name(pred.inviter, gold.inviter) and same_name(pred.invitee, gold.invitee) and not places_differ
 
 
 def people(fact: Fact) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from pydantic import create_model
@@ -24,12 +25,16 @@ from ..grounding.fields import (
     Span,
     Support,
     Verdict,
+    check_name,
     field,
+    in_context,
 )
 from ..schema import Fact, Meeting
 from ..text import lexicon
 from ..text.align import normalise
-from ..text.names import find_mentions, same_entity
+from ..text.names import find_mentions, same_entity, same_name
+from ..text.passages import CUES
+from ..text.roles import inside_a_title, one_predicate_holds, predicate_slots
 from .merge import better_date, fuller, same_people
 from .registry import FactSpec, register
 
@@ -42,7 +47,33 @@ _SPEECH = re.compile(r"\b(?:told|said|says|reported|according to|stated)\b", re.
 
 
 def check_meeting(fact: Meeting, support: Support) -> FieldCheck:
-    """Both participants on either side of a meeting cue, the first not merely reporting it."""
+    """The participants around a meeting cue in one quote, or in the whole sentence it was cut from;
+    or a meeting of "the two leaders" whose names the context gives."""
+    found = _check_meeting(fact, support)
+    if found is not None:
+        return found
+    missing = field(Verdict.unsupported, "no evidence sentence has both participants and a meeting",
+                    fact.participants)
+    sentence = support.tier("sentence")
+    if sentence is None:
+        return missing
+    wider = _check_meeting(fact, sentence)
+    if wider is not None:
+        return wider if wider.verdict != Verdict.supported else wider.model_copy(
+            update={"found_in": "sentence", "reason": f"{wider.reason} (sentence)"})
+    if support.refers_back() and any(_MEET.search(text) for *_, text in support.texts()):
+        named = [in_context(partial(check_name, p), support, relation=True) for p in fact.participants]
+        if all(n.verdict == Verdict.supported for n in named):
+            return field(Verdict.supported, "a meeting of the parties the evidence names collectively: "
+                                            + "; ".join(f"{n.value}: {n.reason}" for n in named),
+                         fact.participants, [span for n in named for span in n.spans]).model_copy(
+                update={"found_in": next((n.found_in for n in named if n.found_in != "quote"), "quote")})
+    return missing
+
+
+def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
+    """Both participants on either side of a meeting cue, the first not merely reporting it; None when
+    no span has a meeting cue and every participant."""
     for article, start, end, text in support.texts():
         cue = _MEET.search(text)
         if not cue:
@@ -71,8 +102,19 @@ def check_meeting(fact: Meeting, support: Support) -> FieldCheck:
                     h.start >= cue_at for h in hits):
                 return field(Verdict.contradicted, f"{participant} reports the meeting, not a participant",
                               fact.participants, [span])
-        return field(Verdict.supported, "both participants named around a meeting cue", fact.participants, [span])
-    return field(Verdict.unsupported, "no evidence sentence has both participants and a meeting", fact.participants)
+        for participant, hits in named:
+            title = next((t for h in hits if (t := inside_a_title(article.text, h.start, h.end))), None)
+            if title and all(inside_a_title(article.text, h.start, h.end) for h in hits):
+                return field(Verdict.unsupported, f"{participant} is part of the name {title!r}, not a person",
+                             fact.participants, [span])
+        if not one_predicate_holds(predicate_slots(article.text, start, end, _MEET),
+                                   [[(h.start, h.end) for h in hits] for _, hits in named]):
+            return field(Verdict.unsupported, "the participants are not the parties of one meeting in the evidence "
+                                              "(subject, object or 'with' of the same meeting)", fact.participants,
+                         [span])
+        return field(Verdict.supported, "the participants are the parties of a meeting in the evidence",
+                     fact.participants, [span])
+    return None
 
 
 def plan(ctx: PassageContext) -> Task | None:
@@ -103,10 +145,17 @@ def plan(ctx: PassageContext) -> Task | None:
 
 def rules(fact: Meeting, out: Rules) -> None:
     for i, person in enumerate(fact.participants):
-        out.name(f"participants[{i}]", person)
+        out.name(f"participants[{i}]", person, relation=True)
     out.add("participants", lambda: check_meeting(fact, out.support))
-    out.place("location", fact.location)
-    out.date("date", fact.date)
+    # where and when the meeting was: not from an invitation's quote merged into the same fact
+    # ("invited him to visit Durban next year")
+    stated = Support([(a, s, e) for a, s, e, text in out.support.texts()
+                      if _MEET.search(text) or not CUES["invitations"].search(text)]
+                     or out.support.spans, with_context=out.support.with_context)
+    at_meeting = Rules(stated)
+    at_meeting.place("location", fact.location)
+    at_meeting.date("date", fact.date)
+    out.items.extend(at_meeting.items)
 
 
 def describe(fact: Meeting) -> str:
@@ -138,7 +187,7 @@ def sentence(fact: Meeting) -> str:
 def match(pred: Meeting, gold: Meeting) -> bool:
     """Evals: the same participants (names as aliases, or near text)."""
     a, b = pred.participants, gold.participants
-    return len(a) == len(b) and all(any(same_entity(x, y) or fuzz.token_set_ratio(normalise(x), normalise(y)) >= 70
+    return len(a) == len(b) and all(any(same_name(x, y) or fuzz.token_set_ratio(normalise(x), normalise(y)) >= 70
                                         for y in b) for x in a)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from functools import partial
 from typing import Any
 
 from pydantic import create_model
@@ -17,7 +19,16 @@ from ..extract.tasks import (
     optional,
     unique,
 )
-from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field
+from ..grounding.fields import (
+    FieldCheck,
+    Rules,
+    Span,
+    Support,
+    Verdict,
+    check_words,
+    field,
+    in_context,
+)
 from ..schema import Fact, TradeFigure
 from ..text import lexicon
 from ..text.money import (
@@ -44,21 +55,50 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
             if figure.percent:
                 continue
             span = Span(article_id=article.id, start=figure.start, end=figure.end)
-            if same_amount(figure.value, fact.value) and figure.scale == scale and figure.currency == currency:
+            if same_amount(scaled(figure.value, figure.scale), scaled(fact.value, scale)) \
+                    and figure.currency == currency:
                 return field(Verdict.supported, f"{figure.text!r} in the evidence", fact.value, [span])
             seen.append((figure, span))
     if seen:
         figure, span = seen[0]
         parts = []
-        if not same_amount(figure.value, fact.value):
-            parts.append(f"value {figure.value:g} not {fact.value:g}")
-        if figure.scale != scale:
-            parts.append(f"scale {figure.scale} not {scale}")
+        if not same_amount(scaled(figure.value, figure.scale), scaled(fact.value, scale)):
+            parts.append(f"{figure.value:g} {figure.scale or ''} not {fact.value:g} {scale or ''}".replace("  ", " "))
         if figure.currency != currency:
             parts.append(f"currency {figure.currency} not {currency}")
         return field(Verdict.contradicted, f"the evidence says {figure.text!r}: {', '.join(parts)}",
                       fact.value, [span])
     return field(Verdict.unsupported, "no figure in the evidence", fact.value)
+
+
+_APPROXIMATE = set(lexicon.words("approximations"))
+
+
+def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
+    """The qualifier stands just before the fact's own figure ("crossed $50 billion"), not before
+    another one or after it ("$68.7 billion (roughly Rs 5 lakh crore)" is exact); approximations
+    ("about" / "roughly") say the same."""
+    qualifier = (fact.qualifier or "").strip()
+    found = in_context(partial(check_words, qualifier, what="qualifier"), support)
+    approximate = qualifier.lower() in _APPROXIMATE
+    if (found.verdict != Verdict.supported and not approximate) or not _QUALIFIERS.fullmatch(qualifier):
+        return found  # a phrase ("up 10% on the year") is checked by its words only
+    wanted = {qualifier.lower()} | (_APPROXIMATE if approximate else set())
+    own_figures = 0
+    for article, start, end, _ in support.texts():
+        for figure in find_figures(article.text, start, end):
+            if figure.percent or not same_amount(scaled(figure.value, figure.scale), scaled(fact.value, fact.scale)):
+                continue
+            own_figures += 1
+            before = article.text[max(start, figure.start - 80):figure.start].lower()
+            # the qualifier, then at most three words ("reaching a substantial USD240 billion")
+            if any(re.search(rf"\b{re.escape(w)}(?:\s+[\w-]+){{0,3}}\s*$", before) for w in wanted):
+                return field(Verdict.supported, f"{fact.qualifier!r} qualifies {figure.text!r}", fact.qualifier,
+                             [Span(article_id=article.id, start=figure.start, end=figure.end)])
+    if not own_figures:
+        return found
+    return field(Verdict.unsupported, f"{fact.qualifier!r} is in the evidence, but does not qualify the figure "
+                                      f"{fact.value:g}", fact.qualifier)
 
 
 def plan(ctx: PassageContext) -> Task | None:
@@ -97,7 +137,8 @@ def rules(fact: TradeFigure, out: Rules) -> None:
     out.add("value", lambda: check_figure(fact, out.support))
     out.words("metric", fact.metric, "metric")
     out.date("period", fact.period)
-    out.words("qualifier", fact.qualifier, "qualifier")
+    if fact.qualifier:
+        out.add("qualifier", lambda: check_qualifier(fact, out.support))
     out.words("growth", fact.growth, "growth")
 
 

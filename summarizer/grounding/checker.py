@@ -1,7 +1,8 @@
 """The grounding checker: is the evidence real, and does it support every field?
 
 1. Each evidence quote is aligned to a span of the cited article (:mod:`summarizer.text.align`).
-2. Each field value is verified against the aligned spans only, by the checks its fact type
+2. Each field value is verified against the aligned spans, and where a quote leaves a field out,
+   against its context (:mod:`summarizer.grounding.context`), by the checks its fact type
    registers (:mod:`summarizer.facts`): names with aliases and spelling variants, roles, numbers
    with scale and currency, dates resolved against the article's publication date, invitation
    direction, meeting participants, agreement status with modality and negation.
@@ -57,6 +58,11 @@ class FactCheck(BaseModel):
         """'field: reason' for every field the evidence does not support."""
         return [f"{name}: {f.reason}" for name, f in self.fields.items() if f.verdict != Verdict.supported]
 
+    def quote_incomplete(self) -> list[str]:
+        """'field: where' for every supported field whose value the quotes leave to their context."""
+        return [f"{name}: {f.found_in}" for name, f in self.fields.items()
+                if f.verdict == Verdict.supported and f.found_in != "quote"]
+
 
 class Conflict(BaseModel):
     kind: str
@@ -84,16 +90,17 @@ def _fields_of(kind: str, fact: Fact, support: Support, only: tuple[str, ...] | 
     return {name: run() for name, run in rules.items if only is None or name in only}
 
 
-def _corroborates(kind: str, fact: Fact, spans: list[tuple[Article, int, int]]) -> bool:
+def _corroborates(kind: str, fact: Fact, spans: list[tuple[Article, int, int]], strict_quotes: bool) -> bool:
     """An article corroborates a fact when its own evidence supports the fact's key fields
     (dates may need another article's publication date, so they are not key)."""
-    fields = _fields_of(kind, fact, Support(spans), only=spec_for(kind).key_fields)
+    fields = _fields_of(kind, fact, Support(spans, with_context=not strict_quotes), only=spec_for(kind).key_fields)
     return all(f.verdict == Verdict.supported for f in fields.values())
 
 
 def check_fact(kind: str, index: int, fact: Fact, articles: dict[str, Article],
-               indexes: dict[str, ArticleIndex]) -> FactCheck:
-    """Align the fact's evidence, then verify each field against the aligned spans."""
+               indexes: dict[str, ArticleIndex], strict_quotes: bool = False) -> FactCheck:
+    """Align the fact's evidence, then verify each field against the aligned spans and their context
+    (the quotes alone under ``strict_quotes``)."""
     evidence_checks = []
     per_article: dict[str, list[tuple[Article, int, int]]] = {}
     for evidence in fact.evidence:
@@ -117,9 +124,9 @@ def check_fact(kind: str, index: int, fact: Fact, articles: dict[str, Article],
     if unusable:
         return FactCheck(kind=kind, index=index, verdict=Verdict.unsupported, evidence=evidence_checks,
                          fields={"evidence": field(Verdict.unsupported, unusable, None)}, corroboration=0)
-    fields = _fields_of(kind, fact, Support(spans))
+    fields = _fields_of(kind, fact, Support(spans, with_context=not strict_quotes))
     verdict = max((f.verdict for f in fields.values()), key=VERDICT_RANK.__getitem__, default=Verdict.supported)
-    corroboration = sum(1 for group in per_article.values() if _corroborates(kind, fact, group)) \
+    corroboration = sum(1 for group in per_article.values() if _corroborates(kind, fact, group, strict_quotes)) \
         if verdict == Verdict.supported else 0
     return FactCheck(kind=kind, index=index, verdict=verdict, fields=fields, evidence=evidence_checks,
                      corroboration=corroboration)
@@ -147,11 +154,15 @@ def find_conflicts(summary: EventSummary) -> list[Conflict]:
     return conflicts
 
 
-def check(summary: EventSummary, articles: list[Article]) -> GroundingReport:
-    """Verify every fact of ``summary`` against ``articles``; deterministic and offline."""
+def check(summary: EventSummary, articles: list[Article], strict_quotes: bool = False) -> GroundingReport:
+    """Verify every fact of ``summary`` against ``articles``; deterministic and offline.
+
+    A field the quotes leave out may be found in their context (the rest of the sentence, its
+    neighbours, the headline, the dateline, the publication date): the fact is supported and its
+    check lists the field under ``quote_incomplete()``. ``strict_quotes``: the quotes alone."""
     by_id = {a.id: a for a in articles}
     indexes = {a.id: article_index(a.id, a.text) for a in articles}
-    facts = [check_fact(kind, i, fact, by_id, indexes) for kind, i, fact in summary.facts()]
+    facts = [check_fact(kind, i, fact, by_id, indexes, strict_quotes) for kind, i, fact in summary.facts()]
     fields = [f for fc in facts for f in fc.fields.values()]
     supported_fields = sum(f.verdict == Verdict.supported for f in fields)
     return GroundingReport(
@@ -162,7 +173,7 @@ def check(summary: EventSummary, articles: list[Article]) -> GroundingReport:
 
 
 def apply_policy(summary: EventSummary, report: GroundingReport, policy: Policy,
-                 articles: list[Article]) -> tuple[EventSummary, GroundingReport]:
+                 articles: list[Article], strict_quotes: bool = False) -> tuple[EventSummary, GroundingReport]:
     """flag: keep every fact, marked in the report. strict: publish only supported facts; the report
     then describes the published summary and lists what was dropped and why."""
     if policy == "flag":
@@ -176,4 +187,4 @@ def apply_policy(summary: EventSummary, report: GroundingReport, policy: Policy,
         for i, fc in sorted(bad.items()):
             dropped.append(f"{kind}[{i}] {fc.verdict.value}: {'; '.join(fc.problems())}")
         setattr(kept, kind, [f for i, f in enumerate(getattr(kept, kind)) if i not in bad])
-    return kept, check(kept, articles).model_copy(update={"dropped": dropped})
+    return kept, check(kept, articles, strict_quotes).model_copy(update={"dropped": dropped})

@@ -9,15 +9,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from enum import Enum
+from functools import partial
 from typing import Any
 
 from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
 
 from ..articles import Article
 from ..schema import DateRef
+from ..text import nlp
+from ..text.acronyms import abbreviated_runs, expansions
 from ..text.align import normalise
+from ..text.countries import capital_of, country_code_of_place, iso_code
 from ..text.dates import find_dates, same_date
 from ..text.names import NameMatch, country_of, find_mentions, match_names
+from .context import COLLECTIVE, REFERS_BACK, WHERE, regions
 
 
 class Verdict(str, Enum):
@@ -33,6 +39,8 @@ class Span(BaseModel):
     article_id: str
     start: int
     end: int
+    where: str = Field(default="quote", description="quote, sentence, neighbours, headline, dateline or "
+                                                    "publication date: where a reader finds it")
 
 
 class FieldCheck(BaseModel):
@@ -41,16 +49,58 @@ class FieldCheck(BaseModel):
     value: Any = None
     spans: list[Span] = Field(default_factory=list)
     note: str | None = None
+    found_in: str = Field(default="quote", description="'quote', or the context that supplied the value "
+                                                       "the quote leaves out")
 
 
 class Support:
     """The aligned evidence spans of one fact, with their normalised text and name mentions cached."""
 
-    def __init__(self, spans: list[tuple[Article, int, int]]):
+    def __init__(self, spans: list[tuple[Article, int, int]], with_context: bool = True,
+                 origins: list[str] | None = None):
         self.spans = spans
+        self.with_context = with_context
+        self._origin = origins or ["quote"] * len(spans)
         self._texts = [(a, s, e, a.text[s:e]) for a, s, e in spans]
         self._normalised = [normalise(t) for *_, t in self._texts]
         self._mentions: dict[int, list[Any]] = {}
+        self._tiers: list[tuple[str, Support]] | None = None
+
+    def context(self) -> list[tuple[str, Support]]:
+        """The context of the spans, tier by tier in reading order (none when quotes must stand alone).
+        Each tier holds the spans of the tiers before it too: free text may be spread over them."""
+        if self._tiers is None:
+            by_where: dict[str, list[tuple[Article, int, int]]] = {}
+            if self.with_context:
+                for article, start, end in self.spans:
+                    for region in regions(article, start, end):
+                        by_where.setdefault(region.where, []).append((article, region.start, region.end))
+            self._tiers = []
+            seen, origins = list(self.spans), list(self._origin)
+            for where in WHERE:
+                for span in by_where.get(where, []):
+                    if span not in seen:
+                        seen.append(span)
+                        origins.append(where)
+                if where in by_where:
+                    self._tiers.append((where, Support(list(seen), with_context=False, origins=list(origins))))
+        return self._tiers
+
+    def tier(self, where: str) -> Support | None:
+        """The support up to and including one tier of context ("sentence"), if the evidence has it."""
+        return next((tier for name, tier in self.context() if name == where), None)
+
+    def at(self, i: int) -> str:
+        """Where span ``i`` was found: the quote, or the tier of context that added it."""
+        return self._origin[i]
+
+    def refers_back(self) -> bool:
+        """The evidence names its parties elsewhere: collectively ("the two countries", "both sides"),
+        or in a sentence that continues the one before ("It includes ...")."""
+        if any(COLLECTIVE.search(text) for *_, text in self._texts):
+            return True
+        sentence = self.tier("sentence")
+        return any(REFERS_BACK.match(article.text, start) for article, start, _ in (sentence or self).spans)
 
     def texts(self) -> list[tuple[Article, int, int, str]]:
         return self._texts
@@ -71,6 +121,27 @@ class Support:
             return []
         return [Span(article_id=a.id, start=s, end=e) for (a, s, e, _), text in zip(self._texts, self._normalised)
                 if needle in text]
+
+
+def in_context(check: Callable[[Support], FieldCheck], support: Support, relation: bool = False) -> FieldCheck:
+    """Check the value against the quotes, then against their context, tier by tier.
+
+    Only the quotes can contradict: a context that names something else says nothing against the
+    value. A relation's argument (who met, who signed) comes from the quote's own sentence, and from
+    further context only where the quote refers back to it ("the two leaders", "It includes ...").
+    """
+    result = check(support)
+    if result.verdict != Verdict.unsupported:
+        return result
+    for where, tier in support.context():
+        if relation and where != "sentence" and not support.refers_back():
+            break
+        found = check(tier)
+        if found.verdict == Verdict.supported:
+            return found.model_copy(update={
+                "found_in": where, "spans": [s.model_copy(update={"where": where}) for s in found.spans],
+                "reason": f"{found.reason} ({where}; the quote leaves it out)"})
+    return result
 
 
 def field(verdict: Verdict, reason: str, value: Any, spans: list[Span] | None = None,
@@ -101,6 +172,8 @@ def check_name(value: str, support: Support) -> FieldCheck:
             if found is None and word.group(0) != country and country_of(word.group(0)) == country:
                 found = field(Verdict.supported, f"named in the evidence as {word.group(0)!r}", value,
                                [Span(article_id=article.id, start=start + word.start(), end=start + word.end())])
+        if found is None:
+            found = _named_otherwise(value, article, start, text)
     note = f"spelling variant: {value} / {' / '.join(variants)}" if variants else None
     if found is not None:
         return found.model_copy(update={"note": note})
@@ -110,22 +183,85 @@ def check_name(value: str, support: Support) -> FieldCheck:
     return field(Verdict.unsupported, "not named in the evidence", value)
 
 
-PLACE_CUE = re.compile(r"\b(?:in|at|to|visit|visiting|visited|arrived in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+def _named_otherwise(value: str, article: Article, start: int, text: str) -> FieldCheck | None:
+    """The name as an acronym or its expansion ("EU" / "European Union"), or a country by its capital
+    acting for it ("Beijing and Moscow agreed"; not "in Beijing")."""
+    spelled = expansions(value, text) if value.isupper() else []
+    if spelled or any(len(run) == len(value.strip()) for run in abbreviated_runs(value, text)):
+        how = f"as {spelled[0]!r}" if spelled else "by its acronym"
+        return field(Verdict.supported, f"named in the evidence {how}", value,
+                     [Span(article_id=article.id, start=start, end=start + len(text))])
+    capital = capital_of(value)
+    if capital:
+        for hit in re.finditer(rf"\b{re.escape(capital)}\b", text):
+            if not PLACE_CUE.search(text[max(0, hit.start() - 20):hit.start()]):
+                return field(Verdict.supported, f"{capital!r} stands for {value}", value,
+                             [Span(article_id=article.id, start=start + hit.start(), end=start + hit.end())])
+    return None
+
+
+_LOCATED = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+'s\s+)?$", re.IGNORECASE)
+# "in Moscow", "at the Kremlin", "in Beijing's Zhongnanhai park"
+PLACE_CUE = re.compile(r"\b(?:in|at|to|visit|visiting|visited|arrived in|from)\s+(?:the\s+)?(?:[\w-]+'s\s+)?$",
+                       re.IGNORECASE)
+
+
+def _check_one_place(value: str, support: Support) -> FieldCheck:
+    """A place named in the evidence as a place ("in Moscow", "at the Kremlin", "visit Russia"), or a
+    place that lies in it ("in Nairobi" for Kenya)."""
+    named = check_name(value, support)
+    needle = normalise(value)
+    if named.verdict == Verdict.supported:
+        for i, (article, start, end, text) in enumerate(support.texts()):
+            folded = support.normalised(i)
+            for hit in re.finditer(re.escape(needle), folded):
+                before = folded[max(0, hit.start() - 30):hit.start()]
+                # in the context a place must be where something is, not where someone goes ("to visit X")
+                cue = PLACE_CUE if support.at(i) == "quote" else _LOCATED
+                if support.at(i) == "dateline" or cue.search(before):
+                    return field(Verdict.supported, f"'{folded[max(0, hit.start() - 12):hit.end()].strip()}' in "
+                                                     "the evidence", value, [Span(article_id=article.id, start=start,
+                                                                                  end=end)])
+    code = iso_code(value)
+    if code:
+        for i, (article, start, end, text) in enumerate(support.texts()):
+            places = [(e.text, e.start, e.end) for e in nlp.entities_in(article.text, start, end)
+                      if e.label in nlp.PLACE_LABELS]
+            if support.at(i) == "dateline":  # "NAIROBI, March 3 (Reuters) -": the place, in capitals
+                head = re.match(r"[^,\[(:—–-]+", text)
+                places.append((head.group(0).strip().title() if head else text, start, end))
+            for name, at, to in places:
+                if normalise(name) != needle and country_code_of_place(name) == code:
+                    return field(Verdict.supported, f"{name!r} lies in {value}", value,
+                                 [Span(article_id=article.id, start=at, end=to)])
+    if named.verdict == Verdict.supported:
+        return field(Verdict.unsupported, f"{value} is named in the evidence, but not as the place", value,
+                     named.spans)
+    return named
+
+
+def place_parts(value: str) -> tuple[list[str], list[str]]:
+    """'Kremlin, Moscow' -> places ['Kremlin', 'Moscow']; 'Tokyo (Japan-EU Summit)' -> places ['Tokyo'] and
+    the description ['Japan-EU Summit']."""
+    described = re.findall(r"\(([^)]*)\)", value)
+    places = [p.strip() for p in re.sub(r"\([^)]*\)", ",", value).split(",") if p.strip()]
+    return places, [d.strip() for d in described if d.strip()]
 
 
 def check_place(value: str, support: Support) -> FieldCheck:
-    """A place named in the evidence *as a place* ("in Moscow", "at the Kremlin", "visit Russia")."""
-    named = check_name(value, support)
-    if named.verdict != Verdict.supported:
-        return named
-    needle = normalise(value)
-    for i, (article, start, end, text) in enumerate(support.texts()):
-        folded = support.normalised(i)
-        for hit in re.finditer(re.escape(needle), folded):
-            if PLACE_CUE.search(folded[max(0, hit.start() - 20):hit.start()]):
-                return field(Verdict.supported, f"'{folded[max(0, hit.start() - 12):hit.end()].strip()}' in the "
-                                                 "evidence", value, [Span(article_id=article.id, start=start, end=end)])
-    return field(Verdict.unsupported, f"{value} is named in the evidence, but not as the place", value, named.spans)
+    """Every part of a compound place ("Kremlin, Moscow") named as a place in the evidence or its
+    context; a parenthesised description ("Tokyo (EU-Japan summit)") named there."""
+    places, described = place_parts(value)
+    checks = [in_context(partial(_check_one_place, p), support) for p in places]
+    checks += [in_context(partial(check_name, d), support) for d in described]
+    if len(checks) == 1:
+        return checks[0]
+    worst = max(checks, key=lambda c: VERDICT_RANK[c.verdict])
+    if worst.verdict != Verdict.supported:
+        return worst.model_copy(update={"reason": f"{worst.value}: {worst.reason}", "value": value})
+    found_in = next((c.found_in for c in checks if c.found_in != "quote"), "quote")
+    return field(Verdict.supported, "; ".join(f"{c.value}: {c.reason}" for c in checks), value,
+                 [span for c in checks for span in c.spans]).model_copy(update={"found_in": found_in})
 
 
 def check_date(value: DateRef, support: Support) -> FieldCheck:
@@ -156,17 +292,67 @@ def check_date(value: DateRef, support: Support) -> FieldCheck:
                   value.model_dump())
 
 
+def _same_word(word: str, text_words: set[str]) -> bool:
+    """The word, a form of it ("acquire" / "acquisition": five letters in common at the start) or a
+    spelling of it within a bound ("programme" / "program") is among the text's words."""
+    if word in text_words:
+        return True
+    if len(word) < 5:
+        return False
+    return any(len(t) >= 5 and (t[:5] == word[:5] or fuzz.ratio(word, t) >= 85) for t in text_words)
+
+
+def words_present(value: str, text: str) -> float:
+    """Share of the value's content words (over two letters, not stop words) that the text has, acronyms read both
+    ways ("FTA" / "Free Trade Agreement") and forms and spellings within a bound."""
+    from spacy.lang.en.stop_words import (
+        STOP_WORDS,  # function words ("per", "the") carry no content
+    )
+
+    words = [w for w in re.findall(r"\w+", value) if len(w) > 2 and w.lower() not in STOP_WORDS]
+    if not words:
+        return 0.0
+    text_words = set(re.findall(r"\w+", normalise(text)))
+    spelled_out = {w.lower() for run in abbreviated_runs(value, text) for w in run.split()}
+    hits = sum(w.lower() in spelled_out or _same_word(normalise(w), text_words)
+               or (w.isupper() and bool(expansions(w, text))) or _country_named(w, text) for w in words)
+    return hits / len(words)
+
+
+def _country_named(word: str, text: str) -> bool:
+    """A country in a free-text value ("Russia-China trade") named by its nationality or its capital."""
+    if not word[:1].isupper() or iso_code(word) is None:
+        return False
+    capital = capital_of(word)
+    return bool(capital and re.search(rf"\b{re.escape(capital)}\b", text)) or any(
+        iso_code(country_of(w) or w) == iso_code(word) for w in re.findall(r"\b[A-Z][a-z]+\b", text))
+
+
+def check_date_in_context(value: DateRef, support: Support) -> FieldCheck:
+    """A date from the quotes, their context, or else the article's publication date (a report
+    dated the day of the event, quoting no date)."""
+    result = in_context(lambda s: check_date(value, s), support)
+    if result.verdict != Verdict.unsupported or not value.iso or not support.with_context:
+        return result
+    for article, start, end, _ in support.texts():
+        if article.published and same_date(article.published.isoformat(), value.iso) \
+                and len(value.iso) <= len(article.published.isoformat()):
+            return field(Verdict.supported, f"the article's publication date ({article.published.isoformat()}); "
+                                            "the quote gives no date", value.model_dump(),
+                         [Span(article_id=article.id, start=start, end=end, where="publication date")]
+                         ).model_copy(update={"found_in": "publication date"})
+    return result
+
+
 def check_words(value: str, support: Support, what: str, min_ratio: float = 0.75) -> FieldCheck:
     """Free text (metric, subject, qualifier): present as written, or most of its words are."""
     spans = support.find_text(value)
     if spans:
         return field(Verdict.supported, f"{what} as written in the evidence", value, spans)
-    words = [w for w in re.findall(r"\w+", value.lower()) if len(w) > 2]
-    for article, start, end, text in support.texts():
-        text_words = set(re.findall(r"\w+", normalise(text)))
-        if words and sum(w in text_words for w in words) / len(words) >= min_ratio:
-            return field(Verdict.supported, f"{what}: its words are in the evidence", value,
-                          [Span(article_id=article.id, start=start, end=end)])
+    together = "\n".join(text for *_, text in support.texts())  # a phrase may be spread over two quotes
+    if words_present(value, together) >= min_ratio:
+        return field(Verdict.supported, f"{what}: its words are in the evidence", value,
+                     [Span(article_id=article.id, start=start, end=end) for article, start, end, _ in support.texts()])
     return field(Verdict.unsupported, f"{what} not in the evidence", value)
 
 
@@ -183,9 +369,10 @@ class Rules:
     def add(self, name: str, check: Check) -> None:
         self.items.append((name, check))
 
-    def name(self, name: str, value: str | None) -> None:
+    def name(self, name: str, value: str | None, relation: bool = False) -> None:
+        """A name; ``relation``: an argument of the fact's relation (who met, invited, signed)."""
         if value:
-            self.add(name, lambda: check_name(value, self.support))
+            self.add(name, lambda: in_context(lambda s: check_name(value, s), self.support, relation))
 
     def place(self, name: str, value: str | None) -> None:
         if value:
@@ -193,8 +380,8 @@ class Rules:
 
     def date(self, name: str, value: DateRef | None) -> None:
         if value:
-            self.add(name, lambda: check_date(value, self.support))
+            self.add(name, lambda: check_date_in_context(value, self.support))
 
     def words(self, name: str, value: str | None, what: str, ratio: float = 0.75) -> None:
         if value:
-            self.add(name, lambda: check_words(value, self.support, what, ratio))
+            self.add(name, lambda: in_context(lambda s: check_words(value, s, what, ratio), self.support))

@@ -43,6 +43,8 @@ def _fact_view(fact_id: str, kind: str, fact: Any, checked: FactCheck | None) ->
     verdict = checked.verdict.value if checked else "unsupported"
     reasons = checked.problems() if checked else ["not checked"]
     notes = [f.note for f in checked.fields.values() if f.note] if checked else []
+    if checked and checked.quote_incomplete():
+        notes.append(f"quote incomplete; found in the context: {', '.join(checked.quote_incomplete())}")
     statuses = []
     for evidence in checked.evidence if checked else []:
         if evidence.status.value not in ("exact", "normalised"):

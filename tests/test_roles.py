@@ -1,0 +1,81 @@
+"""Roles, not words: each sentence names every value of the wrong fact, so a test of words alone
+passes it; the roles the sentence gives its names must reject it. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from summarizer.articles import Article
+from summarizer.grounding.checker import check
+from summarizer.grounding.fields import Verdict
+from summarizer.schema import Agreement, EventSummary, Evidence, Invitation, Meeting, TradeFigure
+
+
+QUOTED = [Evidence(article_id="a1", quote="replaced by the test's sentence")]
+
+
+def _verdict(fact, sentence: str, field: str | None = None) -> Verdict:
+    kind = {Meeting: "meetings", Agreement: "agreements", TradeFigure: "trade_figures",
+            Invitation: "invitations"}[type(fact)]
+    article = Article(id="a1", text=sentence, published=dt.date(2025, 6, 4))
+    fact = fact.model_copy(update={"evidence": [Evidence(article_id="a1", quote=sentence)]})
+    checked = check(EventSummary(title="t", **{kind: [fact]}), [article]).facts[0]
+    return checked.fields[field].verdict if field else checked.verdict
+
+
+@pytest.mark.parametrize(("sentence", "met", "right"), [
+    ("Chilean President Gabriel Boric met Peru's Dina Boluarte in Lima on Monday.", ["Gabriel Boric", "Dina Boluarte"], True),
+    ("Gabriel Boric and Dina Boluarte held talks in Lima.", ["Gabriel Boric", "Dina Boluarte"], True),
+    ("Boric held a meeting with Boluarte in Lima.", ["Boric", "Boluarte"], True),
+    ("Talks between Boric and Boluarte ran late.", ["Boric", "Boluarte"], True),
+    # the names are there, in other roles
+    ("Before seeing Lula, Boric met Dina Boluarte in Lima.", ["Lula", "Dina Boluarte"], False),
+    ("Boric told Lula about his talks with Boluarte.", ["Lula", "Boluarte"], False),
+    ("Boric briefed reporters on his meetings with Ministers Ana Costa and Luis Vega.", ["Ana Costa", "Luis Vega"], False),
+    ("Boric said he was confident that Lula and Boluarte will meet next year.", ["Boric", "Lula"], False),
+])
+def test_meeting_participants_are_arguments_of_one_meeting(sentence: str, met: list[str], right: bool) -> None:
+    verdict = _verdict(Meeting(participants=met, evidence=QUOTED), sentence, "participants")
+    assert (verdict == Verdict.supported) == right, sentence
+
+
+def test_a_name_inside_an_award_is_not_a_participant() -> None:
+    sentence = ("President Ruto was on Friday presented the 'Order of St George the Victor' award by King "
+                "Charles at Windsor.")
+    wrong = Meeting(participants=["Ruto", "George", "King Charles"], evidence=QUOTED)
+    assert _verdict(wrong, sentence) != Verdict.supported
+
+
+def test_whoever_passed_an_invitation_on_is_neither_inviter_nor_invitee() -> None:
+    sentence = "Chancellor Merz invited President Lula to visit Berlin in the autumn."
+    wrong = Invitation(inviter="Merz", invitee="Lula", conveyed_via="Lula", evidence=QUOTED)
+    assert _verdict(wrong, sentence, "conveyed_via") == Verdict.contradicted
+
+
+def test_witnesses_of_a_signing_are_not_its_parties() -> None:
+    sentence = ("Ruto held talks with Mahama, during which they witnessed the signing of five agreements "
+                "on trade and energy.")
+    wrong = Agreement(subject="five agreements on trade and energy", status="signed", parties=["Ruto", "Mahama"],
+                      evidence=QUOTED)
+    assert _verdict(wrong, sentence, "parties[0]") == Verdict.unsupported
+    right = "Ruto and Mahama signed five agreements on trade and energy."
+    assert _verdict(wrong, right, "parties[0]") == Verdict.supported
+
+
+def test_negotiations_that_are_over_are_not_under_negotiation() -> None:
+    sentence = "It is the largest deal negotiated by Chile, concluding a negotiation process begun in 2019."
+    wrong = Agreement(subject="the largest deal", status="under negotiation", evidence=QUOTED)
+    assert _verdict(wrong, sentence, "status") != Verdict.supported
+    ongoing = "Chile and Peru are in negotiations on the largest deal."
+    assert _verdict(wrong, ongoing, "status") == Verdict.supported
+
+
+def test_a_qualifier_belongs_to_the_figure_it_stands_before() -> None:
+    sentence = "Exports reached $4.1 billion (roughly 3.8 billion euros), while imports were about $2 billion."
+    exact = TradeFigure(metric="exports", value=4.1, scale="billion", currency="USD", qualifier="roughly", evidence=QUOTED)
+    assert _verdict(exact, sentence, "qualifier") == Verdict.unsupported
+    imports = TradeFigure(metric="imports", value=2, scale="billion", currency="USD", qualifier="approximately",
+                          evidence=QUOTED)
+    assert _verdict(imports, sentence, "qualifier") == Verdict.supported
