@@ -58,7 +58,8 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
         result = summarize(articles, model=args.model, api_base=args.api_base, api_key=args.api_key,
                            policy="strict" if args.strict else "flag", concurrency=args.concurrency,
-                           reask_unsupported=args.reask, strict_quotes=args.strict_quotes,
+                           reask_unsupported=args.reask, strict_quotes=args.strict_quotes, strategy=args.strategy,
+                           context_window=args.context_window,
                            progress=progress)
     if args.json or args.out:
         _write(result.model_dump_json(indent=2) + "\n", args.out)
@@ -77,6 +78,13 @@ def cmd_summarize(args: argparse.Namespace) -> int:
                       f"{' · written to ' + args.out if args.out else ''}"
                       f"{' · report ' + args.html if args.html else ''}[/]")
     return 0
+
+
+def add_strategy_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strategy", choices=("auto", "passages", "document"), default="auto",
+                        help="passages: one small choice per sentence (the small embedded models); document: the "
+                             "model writes the whole summary from the articles; auto (default): passages for "
+                             "the small embedded models, document for the rest")
 
 
 STRICT_QUOTES_HELP = ("check each fact against its quotes alone, not the rest of their sentence, the neighbouring "
@@ -126,6 +134,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         mode: Mode = "record" if args.record else "live" if args.live else "replay"
         report = run_eval(model=args.model, mode=mode, names=args.event, api_base=args.api_base, meta=args.meta,
+                          strategy=args.strategy,
                           reask=args.reask,
                           progress=lambda i, n, name: print(f"[{i + 1}/{n}] {name}", file=sys.stderr))
     if args.out:
@@ -187,7 +196,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
                 stages[stage] = bar.add_task(stage, total=total or None)
             bar.update(stages[stage], completed=done, total=total or None)
 
-        report = batch(args.inbox, args.out, model=args.model, api_base=args.api_base, api_key=args.api_key,
+        report = batch(args.inbox, args.out, model=args.model, strategy=args.strategy, api_base=args.api_base,
+                       api_key=args.api_key,
                        concurrency=args.concurrency, retry_failed=args.retry_failed, html=args.html,
                        progress=progress)
     console = _console(stderr=True)
@@ -259,6 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="also write the full JSON result to this file")
     p.add_argument("--strict", action="store_true", help="drop facts the checker does not find supported")
     p.add_argument("--strict-quotes", action="store_true", help=STRICT_QUOTES_HELP)
+    add_strategy_option(p)
+    p.add_argument("--context-window", type=int, metavar="TOKENS",
+                   help="the model's context window, when litellm does not know it (document strategy)")
     p.add_argument("--html", help="also write an HTML evidence report to this file")
     p.add_argument("--reask", type=int, default=0, metavar="N",
                    help="ask again (up to N times) about facts the checker rejects, with its reasons")
@@ -282,6 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "replays the recorded calls of the embedded model (offline).")
     add_model_options(e, key=False)
     e.add_argument("--event", action="append", help="only this event (repeatable)")
+    add_strategy_option(e)
     how = e.add_mutually_exclusive_group()
     how.add_argument("--record", action="store_true", help="run the real model and re-record the cassettes")
     how.add_argument("--live", action="store_true", help="run the model without recordings")
@@ -302,6 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", required=True, help="results folder (state.sqlite, events/, index.jsonl)")
     add_model_options(b)
     b.add_argument("--concurrency", type=int, default=1, help="events summarised at once (default 1)")
+    add_strategy_option(b)
     b.add_argument("--retry-failed", action="store_true", help="try failed events and bad files again")
     b.add_argument("--html", action="store_true", help="write an HTML report per event version and index.html")
     b.add_argument("--quiet", action="store_true", help="no progress bars")

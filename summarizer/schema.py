@@ -38,7 +38,7 @@ class DateRef(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     text: str = Field(description="the phrase as written, e.g. 'on Wednesday', 'next year'")
-    iso: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    iso: str | None = Field(default=None, pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
                             description="YYYY, YYYY-MM or YYYY-MM-DD; None when it cannot be resolved")
 
 

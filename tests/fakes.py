@@ -165,3 +165,30 @@ class FaultyResponder:
             return Outcome(200, '{"id": "x", "choices": [')
         tool = request["tools"][0]["function"]
         return Outcome(200, completion_body('{"' + next(iter(tool["parameters"]["properties"])) + '": ', tool["name"]))
+
+
+@dataclass
+class FakeStrongModel:
+    """A test double for a capable model under the document strategy: it answers the whole-summary
+    call with a hand-written summary and a re-ask of one fact with the hand-written revision for it.
+    Synthetic, never a recording; it tests the mechanics, not quality."""
+
+    summary: dict[str, Any]
+    revisions: dict[str, dict[str, Any] | None] = field(default_factory=dict)   # fact kind -> revised fact
+    requests: list[dict[str, Any]] = field(default_factory=list)
+
+    def __call__(self, **kwargs: Any) -> Any:
+        from openai.types.chat import ChatCompletion
+
+        self.requests.append(kwargs)
+        name = kwargs["tools"][0]["function"]["name"]
+        if name == "EventSummary":
+            arguments: dict[str, Any] = self.summary
+        else:  # "RevisedMeeting", "RevisedAgreement", ...
+            kind = {"RevisedMeeting": "meetings", "RevisedAgreement": "agreements", "RevisedInvitation": "invitations",
+                    "RevisedTradeFigure": "trade_figures"}[name]
+            arguments = {"fact": self.revisions.get(kind)}
+        return ChatCompletion.model_validate(completion_body(arguments, name))
+
+    def calls(self, tool: str) -> int:
+        return sum(r["tools"][0]["function"]["name"] == tool for r in self.requests)

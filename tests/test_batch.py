@@ -36,7 +36,7 @@ def server():
 
 
 def run_batch(inbox: Path, out: Path, server: FakeOpenAIServer, **options):
-    return batch(inbox, out, model="openai/fake", api_base=server.api_base, api_key="sk-test", retry=FAST,
+    return batch(inbox, out, model="openai/fake", strategy="passages", api_base=server.api_base, api_key="sk-test", retry=FAST,
                  **options)
 
 
@@ -128,7 +128,7 @@ def test_bad_inputs_are_skipped_with_reasons_and_injection_is_caught(tmp_path, s
     [entry] = [json.loads(line) for line in (out / "index.jsonl").read_text().splitlines()]
     result = json.loads((out / entry["path"]).read_text())
     assert all(f["value"] != 900 for f in result["summary"]["trade_figures"])
-    assert main(["batch", str(inbox), "--out", str(out), "--model", "openai/fake", "--api-base", server.api_base,
+    assert main(["batch", str(inbox), "--out", str(out), "--model", "openai/fake", "--strategy", "passages", "--api-base", server.api_base,
                  "--api-key", "k", "--quiet"]) == 1  # something is still wrong in the inbox
 
 
@@ -172,7 +172,7 @@ def test_fault_injection_over_200_synthetic_events(tmp_path) -> None:
 
 def _cli_batch(inbox: Path, out: Path, base: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "summarizer.cli", "batch", str(inbox), "--out", str(out),
-                             "--model", "openai/fake", "--api-base", base, "--api-key", "k", "--quiet"],
+                             "--model", "openai/fake", "--strategy", "passages", "--api-base", base, "--api-key", "k", "--quiet"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             env={**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True"})
 

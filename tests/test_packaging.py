@@ -24,7 +24,7 @@ SCRIPT = """
 import json, sys
 import summarizer
 from summarizer.extract.prompts import prompts_dir
-result = summarizer.summarize(sys.argv[1], model="openai/fake", api_base=sys.argv[2], api_key="sk-test")
+result = summarizer.summarize(sys.argv[1], model="openai/fake", strategy="passages", api_base=sys.argv[2], api_key="sk-test")
 print(json.dumps({"package": summarizer.__file__, "prompts": str(prompts_dir()),
                   "facts": len(result.summary.facts()), "calls": result.usage["calls"]}))
 """

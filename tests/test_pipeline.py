@@ -37,7 +37,7 @@ def _loaded() -> list[Article]:
 
 def test_every_fact_has_verbatim_evidence_and_is_checked() -> None:
     fake = ScriptedCompletion(default=first_choices)
-    result = summarize(_loaded(), model="openai/fake", api_base="http://unused", completion=fake)
+    result = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused", completion=fake)
     summary = result.summary
     assert summary.invitations and summary.meetings and summary.agreements and summary.trade_figures
     for _, _, fact in summary.facts():
@@ -46,12 +46,12 @@ def test_every_fact_has_verbatim_evidence_and_is_checked() -> None:
     assert result.report is not None and len(result.report.facts) == len(summary.facts())
     assert result.usage["calls"] == len(fake.requests) and result.usage["total_tokens"] == 18 * len(fake.requests)
     assert len(result.prompt_version) == 12 and set(result.prompt_hashes) == {"invitation", "meeting", "agreement",
-                                                                                "trade"}
+                                                                                "trade", "document", "reask_fact"}
 
 
 def test_choices_are_strings_of_the_passage() -> None:
     fake = ScriptedCompletion(default=first_choices)
-    summarize(_loaded(), model="openai/fake", api_base="http://unused", completion=fake)
+    summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused", completion=fake)
     invite = next(r for r in fake.requests if "invited whom" in r["messages"][0]["content"])
     params = invite["tools"][0]["function"]["parameters"]["properties"]
     assert set(params["inviter"]["enum"]) == {"Xi Jinping", "Vladimir Putin", "none"}
@@ -60,11 +60,11 @@ def test_choices_are_strings_of_the_passage() -> None:
 
 
 def test_a_swapped_answer_is_caught_by_the_checker() -> None:
-    result = summarize(_loaded(), model="openai/fake", api_base="http://unused",
+    result = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused",
                        completion=ScriptedCompletion(default=swapped))
     invitation = next(f for f in result.report.facts if f.kind == "invitations")
     assert invitation.verdict.value == "contradicted"
-    strict = summarize(_loaded(), model="openai/fake", api_base="http://unused", policy="strict",
+    strict = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused", policy="strict",
                        completion=ScriptedCompletion(default=swapped))
     assert strict.summary.invitations == [] and any("invitations[0]" in d for d in strict.report.dropped)
 
@@ -73,7 +73,7 @@ def test_one_failing_passage_is_recorded_and_the_rest_go_on() -> None:
     tasks = sum(len(plan_tasks(a, p)) for a in _loaded() for p in find_passages(_loaded()))
     invalid = {"inviter": "Nobody", "invitee": "Nobody"}
     fake = ScriptedCompletion(replies=[invalid, invalid, invalid], default=first_choices)
-    result = summarize(_loaded(), model="openai/fake", api_base="http://unused", completion=fake)
+    result = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused", completion=fake)
     assert len(result.failed_tasks) == 1 and result.failed_tasks[0].kind == "invitations"
     assert "did not validate" in result.failed_tasks[0].error
     assert result.summary.meetings and not result.summary.invitations
@@ -85,26 +85,26 @@ def test_fatal_model_errors_stop_the_run() -> None:
 
     fake = ScriptedCompletion(replies=[Unreachable("no server", model="m")])
     with pytest.raises(ModelUnreachable):
-        summarize(_loaded(), model="openai/fake", api_base="http://unused", completion=fake)
+        summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused", completion=fake)
 
 
 def test_async_twin_and_environment_defaults(monkeypatch) -> None:
     monkeypatch.setenv("SUMMARIZER_MODEL", "openai/from-env")
     fake = ScriptedCompletion(default=first_choices)
-    result = asyncio.run(asummarize(_loaded(), api_base="http://unused", completion=fake))
+    result = asyncio.run(asummarize(_loaded(), strategy="passages", api_base="http://unused", completion=fake))
     assert result.model == "openai/from-env" and fake.requests[0]["model"] == "openai/from-env"
 
 
 def test_progress_is_reported() -> None:
     seen = []
-    summarize(_loaded(), model="openai/fake", api_base="http://unused",
+    summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused",
               completion=ScriptedCompletion(default=first_choices), progress=lambda d, n, label: seen.append((d, n)))
     assert seen and seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == list(range(1, len(seen) + 1))
 
 
 
 def test_title_and_narrative_use_only_supported_facts() -> None:
-    result = summarize(_loaded(), model="openai/fake", api_base="http://unused",
+    result = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused",
                        completion=ScriptedCompletion(default=swapped))
     assert result.summary.invitations  # flagged, kept in the facts ...
     assert "invite" not in result.summary.title.lower() and "invited" not in result.summary.narrative
@@ -122,7 +122,7 @@ def test_unsupported_facts_are_reasked_with_the_checkers_reasons() -> None:
         return first_choices(schema)
 
     fake = ScriptedCompletion(default=swapped_then_right)
-    result = summarize(_loaded(), model="openai/fake", api_base="http://unused", completion=fake,
+    result = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused", completion=fake,
                        reask_unsupported=1)
     [reask] = [r for r in result.reasks if r.kind == "invitations"]
     assert reask.outcome == "supported" and any("swapped" in reason for reason in reask.reasons)
@@ -148,15 +148,15 @@ def _answer_with(**chosen: str):
 def test_a_meeting_of_three_and_none_for_a_person() -> None:
     fake = ScriptedCompletion(default=_answer_with(person_a="Sofia Navarro", person_b="Kwame Mensah",
                                                    person_c="Ingrid Holm"))
-    result = summarize([THREE], model="openai/fake", api_base="http://unused", completion=fake)
+    result = summarize([THREE], model="openai/fake", strategy="passages", api_base="http://unused", completion=fake)
     assert [m.participants for m in result.summary.meetings] == [["Sofia Navarro", "Kwame Mensah", "Ingrid Holm"]]
     meeting = next(f for f in result.report.facts if f.kind == "meetings")
     assert meeting.verdict.value == "supported", meeting.problems()
-    declined = summarize([THREE], model="openai/fake", api_base="http://unused",
+    declined = summarize([THREE], model="openai/fake", strategy="passages", api_base="http://unused",
                          completion=ScriptedCompletion(default=_answer_with(person_a="Sofia Navarro", person_b="none",
                                                                             person_c="none")))
     assert declined.summary.meetings == []
-    same_twice = summarize([THREE], model="openai/fake", api_base="http://unused",
+    same_twice = summarize([THREE], model="openai/fake", strategy="passages", api_base="http://unused",
                            completion=ScriptedCompletion(default=_answer_with(person_a="Sofia Navarro",
                                                                               person_b="Sofia Navarro",
                                                                               person_c="none")))
@@ -170,8 +170,8 @@ def test_an_article_in_another_language_is_named_and_left_out(tmp_path) -> None:
     chinese = Article(id="zh", path="zh.txt", text="中国国家主席周四在北京会见了来访的总统，双方签署了联合声明。")
     fake = ScriptedCompletion(default=first_choices)
     with pytest.warns(UnreadableArticle, match="zh.txt: not used, it is not in the Latin script"):
-        result = summarize(_loaded() + [chinese], model="openai/fake", api_base="http://unused", completion=fake)
+        result = summarize(_loaded() + [chinese], model="openai/fake", strategy="passages", api_base="http://unused", completion=fake)
     assert [(u.article_id, u.path) for u in result.unused_articles] == [("zh", "zh.txt")]
     assert result.summary.meetings  # the English article still made its facts
     with pytest.warns(UnreadableArticle), pytest.raises(InputError, match="no article can be read: zh.txt"):
-        summarize([chinese], model="openai/fake", api_base="http://unused", completion=fake)
+        summarize([chinese], model="openai/fake", strategy="passages", api_base="http://unused", completion=fake)

@@ -10,8 +10,14 @@ import pytest
 from summarizer.articles import Article
 from summarizer.grounding.checker import check
 from summarizer.grounding.fields import Verdict
-from summarizer.schema import Agreement, EventSummary, Evidence, Invitation, Meeting, TradeFigure
-
+from summarizer.schema import (
+    Agreement,
+    EventSummary,
+    Evidence,
+    Invitation,
+    Meeting,
+    TradeFigure,
+)
 
 QUOTED = [Evidence(article_id="a1", quote="replaced by the test's sentence")]
 

@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from ..articles import Article, iter_article_files, read_article_file
 from ..atomic import write_text_atomic
 from ..errors import InputError, SummarizerError
-from ..extract.pipeline import SummaryResult, resolve_model, summarize
+from ..extract.pipeline import Strategy, SummaryResult, resolve_model, summarize
 from ..models.embedded import EmbeddedServer, is_embedded
 from ..models.llm import Completion, RetryPolicy
 from .clustering import cluster, event_id_for
@@ -158,8 +158,9 @@ def _write_html(out: Path, state: BatchState) -> None:
 def batch(inbox: str | Path, out: str | Path, *, model: str | None = None, api_base: str | None = None,
           api_key: str | None = None, completion: Completion | None = None, concurrency: int = 1,
           retry_failed: bool = False, retry: RetryPolicy = RetryPolicy(), timeout: float = 120.0,
-          html: bool = False, progress: Progress | None = None) -> BatchReport:
-    """Process an inbox into ``out``; run it again whenever new articles land."""
+          html: bool = False, progress: Progress | None = None, strategy: Strategy = "auto") -> BatchReport:
+    """Process an inbox into ``out``; run it again whenever new articles land. ``strategy``: as for
+    :func:`~summarizer.summarize`."""
     started = time.monotonic()
     inbox, out = Path(inbox), Path(out)
     if not inbox.is_dir():
@@ -181,7 +182,8 @@ def batch(inbox: str | Path, out: str | Path, *, model: str | None = None, api_b
             if todo and is_embedded(model) and api_base is None and completion is None:
                 api_base = stack.enter_context(EmbeddedServer(model))
             _summarise_all(todo, state, out, run, report, dict(model=model, api_base=api_base, api_key=api_key,
-                                                               completion=completion, retry=retry, timeout=timeout),
+                                                               completion=completion, retry=retry, timeout=timeout,
+                                                               strategy=strategy),
                            concurrency, progress)
         _write_index(out, state)
         if html:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..articles import Article, load_articles
 from ..errors import InputError
+from ..extract.pipeline import choose_strategy
 from ..schema import EventSummary
 from .independent import read_independent_gold
 
@@ -48,13 +49,16 @@ class EvalEvent:
             return None
         return read_independent_gold(self.independent_path)[0]
 
-    def cassette(self, model: str, evals_dir: Path = EVALS_DIR) -> Path:
-        return evals_dir / "cassettes" / model_slug(model) / f"{self.name}.yaml"
+    def cassette(self, model: str, evals_dir: Path = EVALS_DIR, strategy: str = "auto") -> Path:
+        return evals_dir / "cassettes" / model_slug(model, strategy) / f"{self.name}.yaml"
 
 
-def model_slug(model: str) -> str:
-    """A folder name for a model string: 'embedded/smollm2-135m' -> 'embedded-smollm2-135m'."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", model).strip("-")
+def model_slug(model: str, strategy: str = "auto") -> str:
+    """A folder name for a model string and strategy: 'embedded/smollm2-135m' -> 'embedded-smollm2-135m';
+    a strategy other than the model's own choice is added: 'embedded-smollm2-135m-document'."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", model).strip("-")
+    chosen = choose_strategy(strategy, model)  # type: ignore[arg-type]
+    return slug if chosen == choose_strategy("auto", model) else f"{slug}-{chosen}"
 
 
 def load_events(evals_dir: Path = EVALS_DIR, names: list[str] | None = None) -> list[EvalEvent]:

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ..extract.pipeline import SummaryResult, resolve_model, summarize
+from ..extract.pipeline import Strategy, SummaryResult, resolve_model, summarize
 from ..grounding.checker import check
 from ..models.embedded import EmbeddedServer, is_embedded
 from ..schema import read_summary
@@ -44,21 +44,21 @@ class EvalReport(BaseModel):
 
 
 def run_event(event: EvalEvent, model: str, mode: Mode, api_base: str | None = None,
-              evals_dir: Path = EVALS_DIR, reask: int = 0) -> SummaryResult:
+              evals_dir: Path = EVALS_DIR, reask: int = 0, strategy: Strategy = "auto") -> SummaryResult:
     """Summarise one event's articles: replaying its cassette, recording it, or live."""
     articles = event.articles()
     if mode == "live":
-        return summarize(articles, model=model, api_base=api_base, reask_unsupported=reask)
-    path = event.cassette(model, evals_dir)
+        return summarize(articles, model=model, api_base=api_base, reask_unsupported=reask, strategy=strategy)
+    path = event.cassette(model, evals_dir, strategy)
     with cassette(path, record=(mode == "record")):
         # a replay never reaches the network: any base URL works, the embedded server is not started
         return summarize(articles, model=model, api_base=api_base or "http://127.0.0.1:8765/v1",
-                         reask_unsupported=reask)
+                         reask_unsupported=reask, strategy=strategy)
 
 
 def run_eval(model: str | None = None, mode: Mode = "replay", names: list[str] | None = None,
              api_base: str | None = None, evals_dir: Path = EVALS_DIR, meta: bool = False,
-             reask: int = 0, progress: Any = None) -> EvalReport:
+             reask: int = 0, progress: Any = None, strategy: Strategy = "auto") -> EvalReport:
     """Score every event (or those named) for ``model``; optionally the checker meta-benchmark too."""
     started = time.monotonic()
     model, api_base = resolve_model(model, api_base)
@@ -72,11 +72,11 @@ def run_eval(model: str | None = None, mode: Mode = "replay", names: list[str] |
             if progress:
                 progress(i, len(events), event.name)
             t0 = time.monotonic()
-            result = run_event(event, model, mode, api_base, evals_dir, reask)
+            result = run_event(event, model, mode, api_base, evals_dir, reask, strategy)
             seconds = time.monotonic() - t0
             if mode == "record":
-                _write_timing(event.cassette(model, evals_dir), seconds, result)
-            recorded = _read_timing(event.cassette(model, evals_dir))
+                _write_timing(event.cassette(model, evals_dir, strategy), seconds, result)
+            recorded = _read_timing(event.cassette(model, evals_dir, strategy))
             usage = {**result.usage, "seconds": round(seconds, 2),
                      "recorded_seconds": recorded if mode != "live" else None}
             scored = score(result.summary, event.gold(), result.report, event.name, usage)
@@ -93,7 +93,7 @@ def run_eval(model: str | None = None, mode: Mode = "replay", names: list[str] |
         independent_golds = [(e.name, e.independent_gold(), e.articles()) for e in events]
         meta_independent = meta_summary(run_meta_benchmark([(name, gold, articles) for name, gold, articles
                                                             in independent_golds if gold is not None]))
-        labels_path = labels_file(model, evals_dir)
+        labels_path = labels_file(model, evals_dir, strategy)
         if labels_path.exists():
             labelled = score_labels(read_labels(labels_path), results)
     return EvalReport(model=model, mode=mode, events=scores, micro_lenient=micro_average(scores, "lenient"),
@@ -102,9 +102,9 @@ def run_eval(model: str | None = None, mode: Mode = "replay", names: list[str] |
                       meta_independent=meta_independent, labels=labelled, seconds=round(time.monotonic() - started, 2))
 
 
-def labels_file(model: str, evals_dir: Path = EVALS_DIR) -> Path:
+def labels_file(model: str, evals_dir: Path = EVALS_DIR, strategy: str = "auto") -> Path:
     """Where the hand labels of ``model``'s real output live."""
-    return evals_dir / "labels" / f"{model_slug(model)}.json"
+    return evals_dir / "labels" / f"{model_slug(model, strategy)}.json"
 
 
 def score_saved(summary_path: Path, event_name: str, evals_dir: Path = EVALS_DIR) -> EvalReport:

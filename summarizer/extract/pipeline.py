@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from ..articles import Article, load_articles
-from ..errors import ExtractionFailed, InputError, UnreadableArticle
+from ..errors import ConfigError, ExtractionFailed, InputError, UnreadableArticle
 from ..facts.merge import merge_facts, title_and_narrative
 from ..facts.participant import collect_participants
 from ..facts.registry import specs
@@ -29,10 +29,12 @@ from ..grounding.checker import (
     apply_policy,
     check,
 )
+from ..grounding.narrative import check_narrative
 from ..models.embedded import (
     DEFAULT_EMBEDDED,
     EMBEDDED_PREFIX,
     EmbeddedServer,
+    embedded_spec,
     is_embedded,
     litellm_name,
 )
@@ -41,12 +43,15 @@ from ..schema import EventSummary, Fact
 from ..text.language import unreadable_reason
 from ..text.passages import Passage, find_passages
 from . import prompts
+from .document import context_window as document_window
+from .document import summarize_document
 from .passage_tasks import plan_tasks
-from .tasks import Task, messages_for, person_names
+from .tasks import FailedTask, Reask, Task, messages_for, person_names
 
 DEFAULT_MODEL = EMBEDDED_PREFIX + DEFAULT_EMBEDDED
 LOCAL_KEY = "sk-local-no-key"
 Progress = Callable[[int, int, str], None]
+Strategy = Literal["auto", "passages", "document"]
 
 
 class UnusedArticle(BaseModel):
@@ -57,33 +62,13 @@ class UnusedArticle(BaseModel):
     reason: str
 
 
-class FailedTask(BaseModel):
-    """A passage the model could not turn into a valid fact (the run carried on without it)."""
-
-    kind: str
-    article_id: str
-    start: int
-    end: int
-    error: str
-
-
-class Reask(BaseModel):
-    """A fact the checker did not support at first, asked about again with the checker's reasons."""
-
-    kind: str
-    article_id: str
-    start: int
-    end: int
-    reasons: list[str]
-    outcome: str = Field(description="the checker's verdict on the fact kept after re-asking")
-
-
 class SummaryResult(BaseModel):
     """A summary with its grounding report and how it was made."""
 
     summary: EventSummary
     report: GroundingReport | None = None
     model: str
+    strategy: str = Field(default="passages", description="passages or document: how the summary was written")
     prompt_version: str
     prompt_hashes: dict[str, str]
     usage: dict[str, Any]
@@ -108,10 +93,15 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
               policy: Policy = "flag", run_check: bool = True, concurrency: int = 1,
               max_passage_chars: int = 1200, retry: RetryPolicy = RetryPolicy(), timeout: float = 120.0,
               reask_unsupported: int = 0, progress: Progress | None = None,
-              strict_quotes: bool = False) -> SummaryResult:
+              strict_quotes: bool = False, strategy: Strategy = "auto",
+              context_window: int | None = None) -> SummaryResult:
     """Summarise the articles of one event with the given model (embedded local model by default).
 
-    ``strict_quotes``: the checker reads each fact's quotes alone, not their context.
+    ``strategy``: "passages" (one small choice per passage, for the small embedded models), "document"
+    (the model writes the whole summary from the articles; see :mod:`summarizer.extract.document`),
+    "auto" (passages for the small embedded models, document for the rest). ``context_window``: the
+    model's window in tokens, when litellm does not know it. ``strict_quotes``: the checker reads each
+    fact's quotes alone, not their context.
 
     ``reask_unsupported``: how many times to ask again about a fact the checker does not support,
     feeding back the checker's reasons (the result lists what was re-asked and its token cost)."""
@@ -123,6 +113,7 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
         call_name = model
         if is_embedded(model):
             call_name = litellm_name(model)
+            timeout = max(timeout, embedded_spec(model).timeout)  # a local model on 2 cores reads slowly
             if api_base is None and completion is None:
                 api_base = stack.enter_context(EmbeddedServer(model))
             api_key = api_key or LOCAL_KEY
@@ -132,20 +123,41 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
                                         retry=retry, timeout=timeout) for _ in range(2))
         passages = find_passages(loaded, max_passage_chars)
         unused += _without_sentences(loaded, passages)
-        tasks = _plan(loaded, passages)
-        facts, failures, reasks = _run(llm, reasker, tasks, concurrency, reask_unsupported, progress)
-    summary = build_summary(loaded, facts, passages)
+        chosen = choose_strategy(strategy, model)
+        if chosen == "document":
+            summary, failures, reasks = summarize_document(
+                loaded, passages, llm, reasker, document_window(model, context_window), reask_unsupported, progress)
+        else:
+            tasks = _plan(loaded, passages)
+            facts, failures, reasks = _run(llm, reasker, tasks, concurrency, reask_unsupported, progress)
+            summary = build_summary(loaded, facts, passages)
     report = None
     if run_check:
         report = check(summary, loaded, strict_quotes)
         summary, report = apply_policy(summary, report, policy, loaded, strict_quotes)
-        publishable = {(f.kind, f.index): f.corroboration for f in report.facts if f.verdict == Verdict.supported}
-        summary.title, summary.narrative = title_and_narrative(summary, publishable)
-    return SummaryResult(summary=summary, report=report, model=model, prompt_version=prompts.prompt_version(),
+        if chosen == "passages" or not summary.narrative:
+            publishable = {(f.kind, f.index): f.corroboration for f in report.facts
+                           if f.verdict == Verdict.supported}
+            summary.title, summary.narrative = title_and_narrative(summary, publishable)
+            report = report.model_copy(update={"narrative": check_narrative(summary, set(publishable))})
+    return SummaryResult(summary=summary, report=report, model=model, strategy=chosen,
+                         prompt_version=prompts.prompt_version(),
                          prompt_hashes=prompts.prompt_hashes(), usage=llm.usage.merged(reasker.usage).to_dict(),
                          reasks=reasks, reask_usage=reasker.usage.to_dict(),
                          elapsed_seconds=round(time.monotonic() - started, 3), article_ids=list(by_id),
                          unused_articles=unused, failed_tasks=failures, articles=loaded)
+
+
+SMALL_EMBEDDED = ("smollm2-135m", "gemma3-270m")  # too small to write a whole summary: passages for them
+
+
+def choose_strategy(strategy: Strategy, model: str) -> str:
+    """The strategy to run: ``auto`` picks passages for the small embedded models, document for the rest."""
+    if strategy not in ("auto", "passages", "document"):
+        raise ConfigError(f"unknown strategy {strategy!r}: use auto, passages or document")
+    if strategy != "auto":
+        return strategy
+    return "passages" if is_embedded(model) and model.split("/", 1)[1] in SMALL_EMBEDDED else "document"
 
 
 def readable_articles(articles: list[Article]) -> tuple[list[Article], list[UnusedArticle]]:

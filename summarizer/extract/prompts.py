@@ -16,7 +16,7 @@ from string import Template
 
 from ..errors import ConfigError
 
-TEMPLATE_NAMES = ("invitation", "meeting", "agreement", "trade")
+TEMPLATE_NAMES = ("invitation", "meeting", "agreement", "trade", "document", "reask_fact")
 
 
 def prompts_dir() -> Path:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..articles import Article
 from ..schema import DateRef, Evidence, Fact
@@ -194,3 +194,24 @@ def date_ref(chosen: str, dates: list[FoundDate]) -> DateRef | None:
 def messages_for(task: Task) -> list[dict[str, str]]:
     """The chat messages for one task: a single user turn (Gemma's template drops system turns)."""
     return [{"role": "user", "content": prompts.render(task.template, **task.values)}]
+
+
+class FailedTask(BaseModel):
+    """A passage the model could not turn into a valid fact (the run carried on without it)."""
+
+    kind: str
+    article_id: str
+    start: int
+    end: int
+    error: str
+
+
+class Reask(BaseModel):
+    """A fact the checker did not support at first, asked about again with the checker's reasons."""
+
+    kind: str
+    article_id: str
+    start: int
+    end: int
+    reasons: list[str]
+    outcome: str = Field(description="the checker's verdict on the fact kept after re-asking")

@@ -7,6 +7,8 @@
    with scale and currency, dates resolved against the article's publication date, invitation
    direction, meeting participants, agreement status with modality and negation.
 3. Across articles: corroboration (distinct articles supporting a fact) and conflicts.
+4. The narrative, sentence by sentence: each claim carried by a supported fact
+   (:mod:`summarizer.grounding.narrative`).
 
 Deterministic, no network. A fact's verdict is the worst of its fields' verdicts.
 """
@@ -32,6 +34,7 @@ from ..text.money import same_amount, scaled
 from ..text.names import NameMatch, match_names
 from ..text.passages import INJECTION
 from .fields import VERDICT_RANK, FieldCheck, Rules, Span, Support, Verdict, field
+from .narrative import NarrativeClaim, check_narrative
 
 Policy = Literal["flag", "strict"]
 __all__ = ["VERDICT_RANK", "Conflict", "EvidenceCheck", "FactCheck", "FieldCheck", "GroundingReport", "Policy",
@@ -78,6 +81,8 @@ class GroundingReport(BaseModel):
     score: float = Field(description="share of facts supported")
     field_score: float = Field(description="share of field checks supported")
     field_checks: int = 0
+    narrative: list[NarrativeClaim] = Field(default_factory=list, description="the narrative, sentence by "
+                                            "sentence: carried by supported facts or not")
 
     def by_verdict(self, verdict: Verdict) -> list[FactCheck]:
         return [f for f in self.facts if f.verdict == verdict]
@@ -165,8 +170,9 @@ def check(summary: EventSummary, articles: list[Article], strict_quotes: bool = 
     facts = [check_fact(kind, i, fact, by_id, indexes, strict_quotes) for kind, i, fact in summary.facts()]
     fields = [f for fc in facts for f in fc.fields.values()]
     supported_fields = sum(f.verdict == Verdict.supported for f in fields)
+    supported = {(f.kind, f.index) for f in facts if f.verdict == Verdict.supported}
     return GroundingReport(
-        facts=facts, conflicts=find_conflicts(summary),
+        facts=facts, conflicts=find_conflicts(summary), narrative=check_narrative(summary, supported),
         score=round(sum(f.verdict == Verdict.supported for f in facts) / len(facts), 4) if facts else 1.0,
         field_score=round(supported_fields / len(fields), 4) if fields else 1.0, field_checks=len(fields),
     )
@@ -187,4 +193,8 @@ def apply_policy(summary: EventSummary, report: GroundingReport, policy: Policy,
         for i, fc in sorted(bad.items()):
             dropped.append(f"{kind}[{i}] {fc.verdict.value}: {'; '.join(fc.problems())}")
         setattr(kept, kind, [f for i, f in enumerate(getattr(kept, kind)) if i not in bad])
+    for claim in report.narrative:
+        if not claim.supported:
+            kept.narrative = kept.narrative.replace(claim.sentence, "").strip()
+            dropped.append(f"narrative: {claim.sentence!r} ({claim.reason})")
     return kept, check(kept, articles, strict_quotes).model_copy(update={"dropped": dropped})

