@@ -1,7 +1,8 @@
-"""Replays of real embedded-model calls (evals/cassettes, recorded from Gemma 3 270M over HTTP).
+"""Replays of real embedded-model calls (evals/cassettes: SmolLM2 and Gemma under the passage strategy,
+Qwen2.5-Coder-1.5B under the document strategy, each recorded over HTTP from llama.cpp's server).
 
-Re-record: ``summarizer eval --record`` (needs the ``embedded`` extra). A change to prompts,
-candidate finding or request options makes replays miss their recordings and fail here.
+Re-record: ``summarizer eval --record [--model M]`` (needs the ``embedded`` or ``qwen`` extra). A change to
+prompts, candidate finding or request options makes replays miss their recordings and fail here.
 """
 
 from __future__ import annotations
@@ -51,10 +52,18 @@ def test_missing_recording_is_a_clear_error(tmp_path) -> None:
         run_event(event, "openai/never-recorded", "replay")
 
 
-@pytest.mark.parametrize("model", ["embedded/smollm2-135m", "embedded/gemma3-270m"])
+@pytest.mark.parametrize("model", ["embedded/smollm2-135m", "embedded/gemma3-270m", "embedded/qwen2.5-coder-1.5b"])
 def test_eval_figures_do_not_fall_below_the_baseline(model: str) -> None:
     report = run_eval(model=model, mode="replay", meta=(model == DEFAULT_MODEL))
     baseline = ROOT / "evals" / "baselines" / f"{model_slug(model)}.json"
     assert compare_to_baseline(report, baseline) == []
     if report.meta:
         assert report.meta["catch_rate"] >= 0.98 and report.meta["false_flag_rate"] <= 0.02
+
+
+def test_the_document_strategy_replays_with_every_fact_checked() -> None:
+    event = load_events(names=["jaishankar_moscow_2023-12"])[0]
+    result = run_event(event, "embedded/qwen2.5-coder-1.5b", "replay")
+    assert result.strategy == "document" and result.usage["calls"] >= 1
+    assert result.report is not None and len(result.report.facts) == len(result.summary.facts())
+    assert result.report.narrative and all(c.reason for c in result.report.narrative)
