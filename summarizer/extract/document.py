@@ -120,8 +120,25 @@ def answer_model() -> type[BaseModel]:
     return create_model("EventSummary", **fields)
 
 
+def _known_id(cited: str, ids: list[str]) -> str:
+    """The article a cited id means when the model dressed it up (".01_upi", "id01_upi", "01_upi.txt"):
+    the one known id it contains or that contains it, after punctuation is stripped; else as cited."""
+    def bare(text: str) -> str:
+        return "".join(ch for ch in text.lower() if ch.isalnum())
+
+    if cited in ids:
+        return cited
+    matches = [i for i in ids if bare(i) and (bare(i) in bare(cited) or bare(cited) in bare(i))]
+    return matches[0] if len(matches) == 1 else cited
+
+
 def _as_summary(answer: BaseModel, articles: list[Article]) -> EventSummary:
+    ids = [a.id for a in articles]
     lists = {kind: value for kind, value in answer.model_dump().items() if kind not in ("title", "narrative")}
+    for facts in lists.values():
+        for fact in facts:
+            for evidence in fact["evidence"]:
+                evidence["article_id"] = _known_id(evidence["article_id"], ids)
     summary = EventSummary.model_validate({"title": answer.title, "narrative": answer.narrative,  # type: ignore[attr-defined]
                                            **lists})
     summary.participants = collect_participants(articles, [f for _, _, f in summary.facts()])
@@ -162,7 +179,7 @@ def summarize_document(articles: list[Article], passages: list[Passage], llm: St
                                        error=str(exc)))
     if not parts:
         return EventSummary(title=""), failures, []
-    summary = _merge(parts, articles) if len(parts) > 1 else parts[0]
+    summary = _merge(parts, articles)  # also folds a fact the model wrote twice into one
     reasks: list[Reask] = []
     if reask_unsupported <= 0:
         return summary, failures, reasks
