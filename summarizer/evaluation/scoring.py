@@ -89,8 +89,8 @@ def _text_equal(a: str, b: str, strict: bool) -> bool:
 
 
 def _place_equal(a: str, b: str, strict: bool) -> bool:
-    """Places as a hierarchy: strict wants the same parts ("Kremlin, Moscow" = "Moscow, Kremlin");
-    lenient a shared part, or a city and the country it lies in ("Moscow" ~ "Russia")."""
+    """Places as a hierarchy: strict wants the same parts ("State House, Nairobi" = "Nairobi, State House");
+    lenient a shared part, or a city and the country it lies in ("Nairobi" ~ "Kenya")."""
     pa, pb = place_parts(a)[0] or [a], place_parts(b)[0] or [b]
     shared = [x for x in pa if any(same_name(x, y) for y in pb)]
     if strict:

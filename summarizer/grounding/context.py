@@ -24,7 +24,7 @@ from ..text.passages import is_boilerplate, sentence_spans
 
 WHERE = ("quote", "sentence", "neighbours", "headline", "dateline")
 
-# "MOSCOW:", "NEW DELHI, Jan 5 (PTI) -", "Moscow [Russia], December 27 (ANI):", "Tokyo, July 17 —".
+# "LIMA:", "NEW DELHI, Jan 5 (PTI) -", "Nairobi [Kenya], March 3 (AFP):", "Oslo, July 17 —".
 # A place in capitals, or in any case when a [region], a date or a (wire) follows it.
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.]|[A-Z][\w.'’\- ]{1,40}?(?=\s*(?:\[|,\s*[A-Z][a-z]{2,8}\.?\s+\d|\()))"

@@ -185,7 +185,7 @@ def check_name(value: str, support: Support) -> FieldCheck:
 
 def _named_otherwise(value: str, article: Article, start: int, text: str) -> FieldCheck | None:
     """The name as an acronym or its expansion ("EU" / "European Union"), or a country by its capital
-    acting for it ("Beijing and Moscow agreed"; not "in Beijing")."""
+    acting for it ("Ottawa and Canberra agreed"; not "in Canberra")."""
     spelled = expansions(value, text) if value.isupper() else []
     if spelled or any(len(run) == len(value.strip()) for run in abbreviated_runs(value, text)):
         how = f"as {spelled[0]!r}" if spelled else "by its acronym"
@@ -201,13 +201,13 @@ def _named_otherwise(value: str, article: Article, start: int, text: str) -> Fie
 
 
 _LOCATED = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+'s\s+)?$", re.IGNORECASE)
-# "in Moscow", "at the Kremlin", "in Beijing's Zhongnanhai park"
+# "in Nairobi", "at the State House", "in Nairobi's Uhuru Park"
 PLACE_CUE = re.compile(r"\b(?:in|at|to|visit|visiting|visited|arrived in|from)\s+(?:the\s+)?(?:[\w-]+'s\s+)?$",
                        re.IGNORECASE)
 
 
 def _check_one_place(value: str, support: Support) -> FieldCheck:
-    """A place named in the evidence as a place ("in Moscow", "at the Kremlin", "visit Russia"), or a
+    """A place named in the evidence as a place ("in Lima", "at the Moneda palace", "visit Peru"), or a
     place that lies in it ("in Nairobi" for Kenya)."""
     named = check_name(value, support)
     needle = normalise(value)
@@ -241,15 +241,15 @@ def _check_one_place(value: str, support: Support) -> FieldCheck:
 
 
 def place_parts(value: str) -> tuple[list[str], list[str]]:
-    """'Kremlin, Moscow' -> places ['Kremlin', 'Moscow']; 'Tokyo (Japan-EU Summit)' -> places ['Tokyo'] and
-    the description ['Japan-EU Summit']."""
+    """'State House, Nairobi' -> places ['State House', 'Nairobi']; 'Oslo (Nordic summit)' -> places ['Oslo'] and
+    the description ['Nordic summit']."""
     described = re.findall(r"\(([^)]*)\)", value)
     places = [p.strip() for p in re.sub(r"\([^)]*\)", ",", value).split(",") if p.strip()]
     return places, [d.strip() for d in described if d.strip()]
 
 
 def check_place(value: str, support: Support) -> FieldCheck:
-    """Every part of a compound place ("Kremlin, Moscow") named as a place in the evidence or its
+    """Every part of a compound place ("State House, Nairobi") named as a place in the evidence or its
     context; a parenthesised description ("Tokyo (EU-Japan summit)") named there."""
     places, described = place_parts(value)
     checks = [in_context(partial(_check_one_place, p), support) for p in places]
@@ -320,7 +320,7 @@ def words_present(value: str, text: str) -> float:
 
 
 def _country_named(word: str, text: str) -> bool:
-    """A country in a free-text value ("Russia-China trade") named by its nationality or its capital."""
+    """A country in a free-text value ("Chile-Peru trade") named by its nationality or its capital."""
     if not word[:1].isupper() or iso_code(word) is None:
         return False
     capital = capital_of(word)

@@ -68,7 +68,7 @@ def _geonames() -> Any:
 
 @lru_cache(maxsize=1024)
 def iso_code(country: str) -> str | None:
-    """ISO 3166 alpha-2 code of a country name in any of its forms ('Russia', 'Russian Federation',
+    """ISO 3166 alpha-2 code of a country name in any of its forms ('Bolivia', 'Plurinational State of Bolivia',
     'Kenyan' -> None: a demonym is not a name); None when it names no country."""
     import pycountry
 
@@ -85,7 +85,7 @@ def iso_code(country: str) -> str | None:
 
 @lru_cache(maxsize=512)
 def capital_of(country: str) -> str | None:
-    """'China' -> 'Beijing' (GeoNames); None when ``country`` is not a country."""
+    """'Kenya' -> 'Nairobi' (GeoNames); None when ``country`` is not a country."""
     code = iso_code(country)
     info = _geonames().get_countries().get(code) if code else None
     return (info or {}).get("capital") or None

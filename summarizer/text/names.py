@@ -173,7 +173,7 @@ def same_entity(a: str, b: str) -> bool:
 @lru_cache(maxsize=16384)
 def same_name(a: str, b: str) -> bool:
     """Same entity as a person compares names: aliases and spellings (:func:`same_entity`), a country
-    in any of its forms ("Russia" / "Russian Federation"), an acronym and its expansion ("EU" /
+    in any of its forms ("Bolivia" / "Plurinational State of Bolivia"), an acronym and its expansion ("EU" /
     "European Union")."""
     if same_entity(a, b):
         return True

@@ -4,8 +4,8 @@ A meeting is stated when its participants are arguments of one meeting predicate
 ("Ruto and Mahama met"), its object ("Ruto received Mahama"), a with/between phrase ("talks with
 Mahama", "talks between Ruto and Mahama"), its possessor ("Ruto's meeting with Mahama") or, for a
 noun ("held a meeting with", "engaged in talks with"), the subject of the verb that governs it. A
-name elsewhere in the sentence ("Prior to Putin, he met Lavrov"; "told Putin about talks with
-Lavrov") is not an argument.
+name elsewhere in the sentence ("Before seeing Lula, Boric met Boluarte"; "Boric told Lula about his
+talks with Boluarte") is not an argument.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def _own_slots(token: Any) -> list[Slot]:
             slots.append(Slot("subject", *_range(child)))
         elif child.dep_ in OBJECT_DEPS:
             slots.append(Slot("object", *_range(child)))
-        elif child.dep_ == "agent":  # "was received by Putin": the actor
+        elif child.dep_ == "agent":  # "was received by King Charles": the actor
             slots.extend(Slot("subject", *_range(g)) for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
             role = "between" if child.lower_ in ("between", "among") else "with"
