@@ -85,3 +85,31 @@ def test_a_qualifier_belongs_to_the_figure_it_stands_before() -> None:
     imports = TradeFigure(metric="imports", value=2, scale="billion", currency="USD", qualifier="approximately",
                           evidence=QUOTED)
     assert _verdict(imports, sentence, "qualifier") == Verdict.supported
+
+
+@pytest.mark.parametrize(("metric", "value", "right"), [
+    ("exports", 4.1, True),
+    ("imports", 2.3, True),
+    ("imports", 4.1, False),      # the growth of one metric given to another
+    ("exports", 2.3, False),
+])
+def test_a_figure_belongs_to_the_measure_its_clause_names(metric: str, value: float, right: bool) -> None:
+    sentence = "Peru's exports to Chile rose 4% to $4.1 billion, while imports grew 7% to $2.3 billion."
+    fact = TradeFigure(metric=metric, value=value, scale="billion", currency="USD", evidence=QUOTED)
+    assert (_verdict(fact, sentence, "metric") == Verdict.supported) == right
+
+
+def test_a_total_binds_nothing() -> None:
+    sentence = "Trade between Peru and Chile reached $6.4 billion as exports rose."
+    total = TradeFigure(metric="trade", value=6.4, scale="billion", currency="USD", evidence=QUOTED)
+    assert _verdict(total, sentence, "metric") == Verdict.supported
+
+
+def test_a_debt_or_a_share_price_is_not_the_deal() -> None:
+    sentence = "The takeover would also see Siemens assume Altair's $1.2 billion in debt and pay $113 a share."
+    debt = TradeFigure(metric="takeover", value=1.2, scale="billion", currency="USD", evidence=QUOTED)
+    assert _verdict(debt, sentence, "metric") == Verdict.contradicted
+    price = TradeFigure(metric="takeover", value=113, currency="USD", evidence=QUOTED)
+    assert _verdict(price, sentence, "metric") == Verdict.contradicted
+    right = TradeFigure(metric="debt", value=1.2, scale="billion", currency="USD", evidence=QUOTED)
+    assert _verdict(right, sentence, "metric") == Verdict.supported

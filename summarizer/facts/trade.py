@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
 from pydantic import create_model
 
+from ..articles import Article
 from ..extract.tasks import (
     NONE,
     PassageContext,
@@ -32,6 +34,7 @@ from ..grounding.fields import (
 from ..schema import Fact, TradeFigure
 from ..text import lexicon
 from ..text.money import (
+    Figure,
     find_figures,
     normalise_currency,
     normalise_scale,
@@ -72,6 +75,57 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
 
 
 _APPROXIMATE = set(lexicon.words("approximations"))
+_DIRECTIONS = lexicon.table("metric_directions")
+# where a clause ends: a figure's measure is named in its own clause ("exports rose to $4bn while imports ...")
+_CLAUSE_END = re.compile(r"[;.]|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
+
+
+def _direction(text: str) -> str | None:
+    """The measure a metric names ("Exports to Chile" -> exports), or None for a total."""
+    return next((key for key, words in _DIRECTIONS.items() if words.search(text)), None)
+
+
+def _bound_direction(text: str, start: int, end: int, clause_start: int, clause_end: int) -> str | None:
+    """The measure the sentence binds the figure text[start:end] to: named right after it ("$8bn in
+    debt", "$3 a share"), else the nearest one before it in its clause."""
+    tail = text[end:clause_end]
+    leads = [re.match(r"[\s)]*", tail).end()]  # type: ignore[union-attr]
+    prep = re.match(r"[\s)]*(?:in|of|worth\s+of)\s+((?:[\w'’-]+\s+){0,2})", tail)
+    if prep:  # "$8bn in debt", "$8bn in VMware debt", "$4bn of Chilean exports"
+        words_after = list(re.finditer(r"[\w'’-]+\s+", prep.group(1)))
+        leads += [prep.start(1)] + [prep.start(1) + w.end() for w in words_after]
+    for lead in leads:
+        for key, words in _DIRECTIONS.items():  # ... or straight after it: "$3 a share"
+            if words.match(tail, lead):
+                return key
+    before = text[clause_start:start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    nearest = max(((hit.end(), key) for key, words in _DIRECTIONS.items() for hit in words.finditer(before, cut)),
+                  default=None)
+    return nearest[1] if nearest else None
+
+
+def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
+    """The metric's words are in the evidence, and the measure it names is the one the sentence gives
+    the figure: not the imports of "exports rose to $4bn while imports fell to $2bn" for $2bn."""
+    found = in_context(partial(check_words, fact.metric, what="metric"), support)
+    wanted = _direction(fact.metric)
+    if found.verdict != Verdict.supported or wanted is None:
+        return found
+    for article, start, end, figure in _own_figures(fact, support):
+        bound = _bound_direction(article.text, figure.start, figure.end, start, end)
+        if bound is not None and bound != wanted:
+            return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as {bound}, not {wanted}",
+                         fact.metric, [Span(article_id=article.id, start=figure.start, end=figure.end)])
+    return found
+
+
+def _own_figures(fact: TradeFigure, support: Support) -> Iterator[tuple[Article, int, int, Figure]]:
+    """The money figures of the evidence whose amount is the fact's, with the span they sit in."""
+    for article, start, end, _ in support.texts():
+        for figure in find_figures(article.text, start, end):
+            if not figure.percent and same_amount(scaled(figure.value, figure.scale), scaled(fact.value, fact.scale)):
+                yield article, start, end, figure
 
 
 def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
@@ -84,17 +138,13 @@ def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
     if (found.verdict != Verdict.supported and not approximate) or not _QUALIFIERS.fullmatch(qualifier):
         return found  # a phrase ("up 10% on the year") is checked by its words only
     wanted = {qualifier.lower()} | (_APPROXIMATE if approximate else set())
-    own_figures = 0
-    for article, start, end, _ in support.texts():
-        for figure in find_figures(article.text, start, end):
-            if figure.percent or not same_amount(scaled(figure.value, figure.scale), scaled(fact.value, fact.scale)):
-                continue
-            own_figures += 1
-            before = article.text[max(start, figure.start - 80):figure.start].lower()
-            # the qualifier, then at most three words ("reaching a substantial USD240 billion")
-            if any(re.search(rf"\b{re.escape(w)}(?:\s+[\w-]+){{0,3}}\s*$", before) for w in wanted):
-                return field(Verdict.supported, f"{fact.qualifier!r} qualifies {figure.text!r}", fact.qualifier,
-                             [Span(article_id=article.id, start=figure.start, end=figure.end)])
+    own_figures = list(_own_figures(fact, support))
+    for article, start, _, figure in own_figures:
+        before = article.text[max(start, figure.start - 80):figure.start].lower()
+        # the qualifier, then at most three words ("reaching a substantial USD240 billion")
+        if any(re.search(rf"\b{re.escape(w)}(?:\s+[\w-]+){{0,3}}\s*$", before) for w in wanted):
+            return field(Verdict.supported, f"{fact.qualifier!r} qualifies {figure.text!r}", fact.qualifier,
+                         [Span(article_id=article.id, start=figure.start, end=figure.end)])
     if not own_figures:
         return found
     return field(Verdict.unsupported, f"{fact.qualifier!r} is in the evidence, but does not qualify the figure "
@@ -135,7 +185,7 @@ def plan(ctx: PassageContext) -> Task | None:
 
 def rules(fact: TradeFigure, out: Rules) -> None:
     out.add("value", lambda: check_figure(fact, out.support))
-    out.words("metric", fact.metric, "metric")
+    out.add("metric", lambda: check_metric(fact, out.support))
     out.date("period", fact.period)
     if fact.qualifier:
         out.add("qualifier", lambda: check_qualifier(fact, out.support))
