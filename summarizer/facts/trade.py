@@ -89,9 +89,9 @@ def _bound_direction(text: str, start: int, end: int, clause_start: int, clause_
     """The measure the sentence binds the figure text[start:end] to: named right after it ("$8bn in
     debt", "$3 a share"), else the nearest one before it in its clause."""
     tail = text[end:clause_end]
-    leads = [re.match(r"[\s)]*", tail).end()]  # type: ignore[union-attr]
+    leads = [len(tail) - len(tail.lstrip(" \t\n\r)"))]
     prep = re.match(r"[\s)]*(?:in|of|worth\s+of)\s+((?:[\w'’-]+\s+){0,2})", tail)
-    if prep:  # "$8bn in debt", "$8bn in VMware debt", "$4bn of Chilean exports"
+    if prep:  # "$8bn in debt", "$1.2bn in Altair debt", "$4bn of Chilean exports"
         words_after = list(re.finditer(r"[\w'’-]+\s+", prep.group(1)))
         leads += [prep.start(1)] + [prep.start(1) + w.end() for w in words_after]
     for lead in leads:

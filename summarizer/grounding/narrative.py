@@ -8,7 +8,6 @@ is a claim the checker cannot stand behind: flagged, or cut under the strict pol
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,8 +15,7 @@ from pydantic import BaseModel
 from ..schema import EventSummary
 from ..text.money import find_figures, same_amount, scaled
 from ..text.names import find_mentions, same_name
-
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+from ..text.passages import sentence_spans
 
 
 class NarrativeClaim(BaseModel):
@@ -53,7 +51,8 @@ def check_narrative(summary: EventSummary, supported: set[tuple[str, int]]) -> l
             amounts += fact_amounts
     words = " ".join(names).lower()
     claims = []
-    for sentence in (s.strip() for s in _SENTENCE.split(summary.narrative.strip()) if s.strip()):
+    narrative = summary.narrative
+    for sentence in (narrative[start:end] for start, end in sentence_spans(narrative)):
         missing = [m.name for m in find_mentions(sentence) if not any(same_name(m.name, n) for n in names)
                    and m.name.lower() not in words]
         numbers = [f.text for f in find_figures(sentence) if not f.percent
