@@ -34,6 +34,8 @@ class Article(BaseModel):
     source: str | None = None
     url: str | None = None
     published: dt.date | None = None
+    dated_from: str | None = Field(default=None, description="where ``published`` comes from when the article "
+                                                             "states none (see grounding.context.dated)")
     path: str | None = Field(default=None, description="file the article was read from")
     body_start: int = Field(default=0, description="offset where the text after any header lines starts")
 

@@ -164,3 +164,64 @@ def test_a_heading_is_not_a_participant() -> None:
     fact = Meeting(participants=["Ramaphosa-Lula Opening Remarks", "Lula da Silva"],
                    evidence=_evidence("Ramaphosa-Lula Opening Remarks"))
     assert _check(fact, article).verdict != Verdict.supported
+
+
+def _undated(article_id: str, text: str) -> Article:
+    return Article(id=article_id, text=text, published=None)
+
+
+def _check_all(fact, articles: list[Article]):
+    kind = {Meeting: "meetings", Agreement: "agreements"}[type(fact)]
+    return check(EventSummary(title="t", **{kind: [fact]}), articles).facts[0]
+
+
+DATED_SIBLING = Article(id="a0", text="Leaders of Chile and Peru ended their talks.", published=dt.date(2025, 3, 7))
+
+
+def _met_on_wednesday(iso: str) -> Meeting:
+    return Meeting(participants=["Gabriel Boric", "Dina Boluarte"], date=DateRef(text="Wednesday", iso=iso),
+                   evidence=[Evidence(article_id="a1", quote="Gabriel Boric met Peru's President Dina Boluarte on "
+                                                             "Wednesday")])
+
+
+def test_an_undated_article_takes_its_dateline_date_in_the_year_of_the_event() -> None:
+    # March 5 2025 was a Wednesday; the dateline has no year, the event's other article gives it
+    lima = _undated("a1", "LIMA, March 5 (AFP) - Chile's President Gabriel Boric met Peru's President Dina "
+                          "Boluarte on Wednesday.")
+    checked = _check_all(_met_on_wednesday("2025-03-05"), [lima, DATED_SIBLING])
+    assert checked.fields["date"].verdict == Verdict.supported
+    assert "dateline" in checked.fields["date"].reason
+    assert _check_all(_met_on_wednesday("2025-02-26"), [lima, DATED_SIBLING]).fields["date"].verdict == Verdict.contradicted
+
+
+def test_an_undated_article_without_dateline_is_read_against_the_event_but_never_contradicts() -> None:
+    # no date of its own: weekdays resolve against the event's earliest dated article (Friday 7 March),
+    # but "yesterday" counts in days, which that estimate cannot give
+    santiago = _undated("a1", "Chile's President Gabriel Boric met Peru's President Dina Boluarte on Wednesday. "
+                              "Yesterday the two leaders signed a water-sharing accord.")
+    meeting = _met_on_wednesday("2025-03-05")
+    assert _check_all(meeting, [santiago, DATED_SIBLING]).fields["date"].verdict == Verdict.supported
+    assert _check_all(meeting, [santiago]).fields["date"].verdict == Verdict.unsupported  # nothing to read it by
+    accord = Agreement(parties=["Chile", "Peru"], subject="water-sharing accord", status="signed",
+                       date=DateRef(text="yesterday", iso="2025-03-04"),
+                       evidence=[Evidence(article_id="a1", quote="Yesterday the two leaders signed a water-sharing "
+                                                                 "accord")])
+    assert _check_all(accord, [santiago, DATED_SIBLING]).fields["date"].verdict == Verdict.unsupported
+
+
+def test_a_one_sentence_paragraph_that_refers_back_is_read_as_a_neighbour() -> None:
+    text = ("Chile's President Gabriel Boric and Peru's President Dina Boluarte held talks in Lima.\n\n"
+            "The summit was held at the Palacio de Gobierno.\n\n"
+            "A ministerial meeting will be held at the Palacio de la Moneda in June.")
+    quote = "Chile's President Gabriel Boric and Peru's President Dina Boluarte held talks in Lima"
+    held_at = Meeting(participants=["Gabriel Boric", "Dina Boluarte"], location="Palacio de Gobierno, Lima",
+                      evidence=_evidence(quote))
+    checked = _check(held_at, _article(text))
+    assert checked.fields["location"].verdict == Verdict.supported
+    assert checked.fields["location"].found_in == "neighbours"
+    # a paragraph that does not refer back, or tells of something still to come, is another event
+    later = held_at.model_copy(update={"location": "Palacio de la Moneda, Lima"})
+    assert _check(later, _article(text)).fields["location"].verdict == Verdict.unsupported
+    future = text.replace("The summit was held at", "The summit will be held at")
+    assert _check(held_at, _article(future)).fields["location"].verdict == Verdict.unsupported
+

@@ -1,7 +1,8 @@
 """The checker judged against real model errors: facts a model wrote, labelled by hand.
 
 ``evals/labels/<model>.json`` lists every structured fact the model produced on the labelled events
-(its one-line description), each labelled correct or wrong by reading the articles. A wrong fact the
+(its one-line description and the fact itself, evidence included, as recorded), each labelled correct
+or wrong by reading the articles. A wrong fact the
 checker flags (anything but supported) is a true positive; a correct fact it passes is a true
 negative. Balanced accuracy is the mean of the two rates, per fact type and overall.
 """
@@ -14,9 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..articles import Article
 from ..errors import InputError
 from ..facts.registry import spec_for
-from ..grounding.checker import GroundingReport, Verdict
+from ..grounding.checker import Verdict, check
 from ..schema import EventSummary
 
 
@@ -26,6 +28,7 @@ class Label(BaseModel):
     fact: str                     # spec.describe(fact): how the fact is recognised in a replay
     correct: bool
     reason: str = ""
+    value: dict[str, Any]         # the fact as the model wrote it, evidence included
 
 
 def read_labels(path: Path) -> list[Label]:
@@ -49,28 +52,34 @@ def _rates(pairs: list[tuple[bool, bool]]) -> dict[str, Any]:
             "specificity": round(specificity, 4), "balanced_accuracy": round((recall + specificity) / 2, 4)}
 
 
-def score_labels(labels: list[Label], results: dict[str, tuple[EventSummary, GroundingReport]]) -> dict[str, Any]:
-    """The checker's verdicts on the labelled facts of the replayed events. Facts of a replay that no
-    label names (a re-recording changed them) are listed: label them again."""
-    by_key = {(label.event, label.kind, label.fact): label for label in labels}
+def score_labels(labels: list[Label], articles: dict[str, list[Article]],
+                 replays: dict[str, EventSummary] | None = None) -> dict[str, Any]:
+    """The checker's verdicts on the labelled facts, each checked as the model wrote it against its
+    event's articles (so a re-recording never loses the labelled set). Facts of ``replays`` that no
+    label names are listed as unlabelled: label them to widen the set."""
     pairs: dict[str, list[tuple[bool, bool]]] = {}
-    unlabelled, missed = [], []
-    labelled_events = {label.event for label in labels}
-    for event, (summary, report) in results.items():
-        if event not in labelled_events:
-            continue
+    missed = []
+    for event in sorted({label.event for label in labels} & set(articles)):
+        mine = [label for label in labels if label.event == event]
+        facts: dict[str, list[Any]] = {}
+        for label in mine:
+            facts.setdefault(label.kind, []).append(label.value)
+        summary = EventSummary.model_validate({"title": event, **facts})
+        report = check(summary, articles[event])
         verdicts = {(f.kind, f.index): f.verdict for f in report.facts}
-        for kind, index, fact in summary.facts():
-            if kind not in {label.kind for label in labels}:
-                continue
-            label = by_key.get((event, kind, spec_for(kind).describe(fact)))
-            if label is None:
-                unlabelled.append(f"{event}: {kind}: {spec_for(kind).describe(fact)}")
-                continue
-            flagged = verdicts[(kind, index)] != Verdict.supported
-            pairs.setdefault(kind, []).append((label.correct, flagged))
+        seen: dict[str, int] = {}
+        for label in mine:
+            index = seen[label.kind] = seen.get(label.kind, -1) + 1
+            flagged = verdicts[(label.kind, index)] != Verdict.supported
+            pairs.setdefault(label.kind, []).append((label.correct, flagged))
             if not label.correct and not flagged:
-                missed.append(f"{event}: {kind}: {label.fact} ({label.reason})")
+                missed.append(f"{event}: {label.kind}: {label.fact} ({label.reason})")
+    known = {(label.event, label.kind, label.fact) for label in labels}
+    unlabelled = [f"{event}: {kind}: {spec_for(kind).describe(fact)}"
+                  for event, summary in (replays or {}).items() if event in {label.event for label in labels}
+                  for kind, _, fact in summary.facts()
+                  if kind in {label.kind for label in labels}
+                  and (event, kind, spec_for(kind).describe(fact)) not in known]
     every = [pair for kind_pairs in pairs.values() for pair in kind_pairs]
     return {"all": _rates(every), "by_type": {kind: _rates(p) for kind, p in pairs.items()},
             "missed": missed, "unlabelled": unlabelled}

@@ -95,7 +95,8 @@ def run_eval(model: str | None = None, mode: Mode = "replay", names: list[str] |
                                                             in independent_golds if gold is not None]))
         labels_path = labels_file(model, evals_dir, strategy)
         if labels_path.exists():
-            labelled = score_labels(read_labels(labels_path), results)
+            labelled = score_labels(read_labels(labels_path), {e.name: e.articles() for e in events},
+                                    {name: summary for name, (summary, _) in results.items()})
     return EvalReport(model=model, mode=mode, events=scores, micro_lenient=micro_average(scores, "lenient"),
                       micro_strict=micro_average(scores, "strict"),
                       micro_independent=micro_average(scores, "lenient", independent=True), meta=meta_result,

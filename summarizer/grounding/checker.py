@@ -33,6 +33,7 @@ from ..text.align import (
 from ..text.money import same_amount, scaled
 from ..text.names import NameMatch, match_names
 from ..text.passages import INJECTION
+from .context import dated
 from .fields import VERDICT_RANK, FieldCheck, Rules, Span, Support, Verdict, field
 from .narrative import NarrativeClaim, check_narrative
 
@@ -163,8 +164,9 @@ def check(summary: EventSummary, articles: list[Article], strict_quotes: bool = 
     """Verify every fact of ``summary`` against ``articles``; deterministic and offline.
 
     A field the quotes leave out may be found in their context (the rest of the sentence, its
-    neighbours, the headline, the dateline, the publication date): the fact is supported and its
+    neighbours, the headline, the dateline, the publication date, see :func:`context.dated`): the fact is supported and its
     check lists the field under ``quote_incomplete()``. ``strict_quotes``: the quotes alone."""
+    articles = dated(articles)
     by_id = {a.id: a for a in articles}
     indexes = {a.id: article_index(a.id, a.text) for a in articles}
     facts = [check_fact(kind, i, fact, by_id, indexes, strict_quotes) for kind, i, fact in summary.facts()]

@@ -5,7 +5,8 @@ next sentence, its parties in the sentence before ("The two countries signed ...
 evidence span this module finds, in order:
 
 1. ``sentence``: the whole sentence(s) the quote sits in;
-2. ``neighbours``: the sentences just before and after it, in the same paragraph;
+2. ``neighbours``: the sentences just before and after it, in the same paragraph, or across a paragraph
+   break when the later one refers back ("The summit was held at ...");
 3. ``headline``: the article's title, or a first line written as one;
 4. ``dateline``: the place (and date) that opens wire copy ("NAIROBI, March 3 (Reuters) -").
 
@@ -14,12 +15,14 @@ All regions are offsets into the article text, so a field found there still name
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..articles import Article
 from ..text import lexicon
+from ..text.dates import FUTURE, MONTHS
 from ..text.passages import is_boilerplate, sentence_spans
 
 WHERE = ("quote", "sentence", "neighbours", "headline", "dateline")
@@ -39,6 +42,10 @@ COLLECTIVE = re.compile(r"\b(?:" + lexicon.alternation("collective_determiners")
 
 # A sentence that opens with a pronoun continues the one before it ("It includes ...", "They also signed").
 REFERS_BACK = re.compile(r"(?:" + lexicon.alternation("anaphoric_openers") + r")\b", re.IGNORECASE)
+
+
+# Where an undated article's reference date comes from when its dateline has none: known to within days.
+ESTIMATED = "the event's earliest dated article"
 
 
 @dataclass(frozen=True)
@@ -96,11 +103,61 @@ def dateline(article: Article) -> tuple[int, int] | None:
     return None
 
 
+def _dateline_date(article: Article, near: dt.date | None) -> dt.date | None:
+    """The dateline's date ("Nairobi, March 3, 2025 (AFP):"); without a year, the year that puts it
+    nearest to ``near`` (none without ``near``)."""
+    span = dateline(article)
+    found = _DATELINE.match(article.text, span[0]) if span else None
+    said = found.group("date") if found else None
+    if not said:
+        return None
+    words = re.findall(r"[A-Za-z]+|\d+", said)
+    month, day = MONTHS.get(words[0].lower().rstrip(".")), int(words[1])
+    years = [int(words[2])] if len(words) > 2 else [near.year - 1, near.year, near.year + 1] if near else []
+    candidates = []
+    for year in years:
+        try:
+            candidates.append(dt.date(year, month, day))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            continue
+    return min(candidates, key=lambda d: abs((d - near).days) if near else 0, default=None)
+
+
+def dated(articles: list[Article]) -> list[Article]:
+    """The articles, each with a date to resolve "on Wednesday" and "last year" against.
+
+    An article whose header gives no date takes its dateline's date ("Moscow, March 3 (AFP):"), the year
+    taken from the event's dated articles when the dateline has none; failing that, the date of the event's
+    earliest dated article (reports of one event follow it within days; :data:`ESTIMATED`). ``dated_from``
+    says which."""
+    known = sorted(a.published for a in articles if a.published)
+    if len(known) == len(articles):
+        return articles
+    out = []
+    for article in articles:
+        if article.published is None:
+            when, source = _dateline_date(article, known[0] if known else None), "its dateline"
+            if when is None and known:
+                when, source = known[0], ESTIMATED
+            if when is not None:
+                article = article.model_copy(update={"published": when, "dated_from": source})
+        out.append(article)
+    return out
+
+
 def _sentence_index(sentences: tuple[tuple[int, int], ...], offset: int) -> int | None:
     for i, (start, end) in enumerate(sentences):
         if start <= offset < end:
             return i
     return None
+
+
+def _continues(text: str, sentences: tuple[tuple[int, int], ...], before: int, after: int) -> bool:
+    """Sentence ``after`` continues sentence ``before`` across a paragraph break, as one-sentence
+    paragraphs of online news do: it opens by referring back ("The summit was held at ...", "It
+    includes ...") and tells of the same time, not of something still to come."""
+    start, end = sentences[after]
+    return bool(REFERS_BACK.match(text, start)) and not FUTURE.search(text, start, end)
 
 
 def regions(article: Article, start: int, end: int) -> list[Region]:
@@ -113,7 +170,8 @@ def regions(article: Article, start: int, end: int) -> list[Region]:
     if first is not None and last is not None:
         found.append(Region(article, min(start, sentences[first][0]), max(end, sentences[last][1]), "sentence"))
         for i in (first - 1, last + 1):
-            if 0 <= i < len(sentences) and _paragraph(text, sentences[i][0]) == _paragraph(text, start):
+            if 0 <= i < len(sentences) and (_paragraph(text, sentences[i][0]) == _paragraph(text, start)
+                                            or _continues(text, sentences, min(i, first), max(i, last))):
                 found.append(Region(article, *sentences[i], "neighbours"))
     for where, span in (("headline", headline(article)), ("dateline", dateline(article))):
         if span and not (span[0] <= start and end <= span[1]):

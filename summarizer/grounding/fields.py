@@ -23,7 +23,7 @@ from ..text.align import normalise
 from ..text.countries import capital_of, country_code_of_place, iso_code
 from ..text.dates import find_dates, same_date
 from ..text.names import NameMatch, country_of, find_mentions, match_names
-from .context import COLLECTIVE, REFERS_BACK, WHERE, regions
+from .context import COLLECTIVE, ESTIMATED, REFERS_BACK, WHERE, regions
 
 
 class Verdict(str, Enum):
@@ -264,23 +264,31 @@ def check_place(value: str, support: Support) -> FieldCheck:
                  [span for c in checks for span in c.spans]).model_copy(update={"found_in": found_in})
 
 
+def _against(article: Article) -> str:
+    """' (against its dateline's date)' when the article's reference date is not its own publication date."""
+    return f" (against the date of {article.dated_from}, the article states none)" if article.dated_from else ""
+
+
 def check_date(value: DateRef, support: Support) -> FieldCheck:
     """The date phrase is in the evidence and resolves (against the article's date) to the ISO value."""
     other: list[str] = []
     for article, start, end, _ in support.texts():
-        for found in find_dates(article.text, article.published, start, end):
+        estimated = article.dated_from == ESTIMATED  # such a date supports, never contradicts
+        for found in find_dates(article.text, article.published, start, end, estimated):
             matches_text = normalise(found.text) == normalise(value.text) or normalise(value.text) in normalise(
                 found.text)
             if value.iso is None and matches_text:
                 return field(Verdict.supported, f"{found.text!r} in the evidence", value.model_dump(),
                               [Span(article_id=article.id, start=found.start, end=found.end)])
             if value.iso and found.iso and same_date(found.iso, value.iso) and len(found.iso) >= len(value.iso):
-                return field(Verdict.supported, f"{found.text!r} resolves to {found.iso}", value.model_dump(),
+                return field(Verdict.supported, f"{found.text!r} resolves to {found.iso}{_against(article)}",
+                             value.model_dump(),
                               [Span(article_id=article.id, start=found.start, end=found.end)])
-            if value.iso and matches_text and found.iso and not same_date(found.iso, value.iso):
-                return field(Verdict.contradicted, f"{found.text!r} resolves to {found.iso}, not {value.iso}",
+            if value.iso and matches_text and found.iso and not same_date(found.iso, value.iso) and not estimated:
+                return field(Verdict.contradicted,
+                             f"{found.text!r} resolves to {found.iso}{_against(article)}, not {value.iso}",
                               value.model_dump(), [Span(article_id=article.id, start=found.start, end=found.end)])
-            if found.iso:
+            if found.iso and not estimated:
                 other.append(f"{found.text!r}={found.iso}")
     if value.iso and other and not support.find_text(value.text):
         return field(Verdict.contradicted, f"the evidence dates it {', '.join(other)}, not {value.iso}",
@@ -337,8 +345,9 @@ def check_date_in_context(value: DateRef, support: Support) -> FieldCheck:
     for article, start, end, _ in support.texts():
         if article.published and same_date(article.published.isoformat(), value.iso) \
                 and len(value.iso) <= len(article.published.isoformat()):
-            return field(Verdict.supported, f"the article's publication date ({article.published.isoformat()}); "
-                                            "the quote gives no date", value.model_dump(),
+            dated = f"the date of {article.dated_from}" if article.dated_from else "the article's publication date"
+            return field(Verdict.supported, f"{dated} ({article.published.isoformat()}); the quote gives no date",
+                         value.model_dump(),
                          [Span(article_id=article.id, start=start, end=end, where="publication date")]
                          ).model_copy(update={"found_in": "publication date"})
     return result

@@ -52,7 +52,7 @@ DATE_PATTERN = re.compile(
 )
 
 
-_FUTURE = re.compile(r"\b(?:" + lexicon.alternation("future_tense") + r")\b", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:" + lexicon.alternation("future_tense") + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,11 +71,14 @@ def resolve(phrase: str, published: dt.date | None) -> str | None:
     return _resolve_match(match, published)
 
 
-def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> list[FoundDate]:
-    """Every date phrase in text[start:end] with offsets into ``text``."""
+def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | None = None,
+               estimated: bool = False) -> list[FoundDate]:
+    """Every date phrase in text[start:end] with offsets into ``text``. ``estimated``: ``published`` is
+    only known to within days, so phrases counted in days ("yesterday", "today") are left unresolved."""
     found = []
     for match in DATE_PATTERN.finditer(text, start, len(text) if end is None else end):
-        found.append(FoundDate(match.group(0), match.start(), match.end(), _resolve_match(match, published)))
+        iso = None if estimated and match.lastgroup == "day_rel" else _resolve_match(match, published)
+        found.append(FoundDate(match.group(0), match.start(), match.end(), iso))
     return found
 
 
@@ -97,7 +100,7 @@ def _ahead(match: re.Match[str]) -> bool:
     if re.match(r"(?:next|coming)\b", match.group(0), re.IGNORECASE):
         return True
     clause = re.split(r"[.;:!?]", match.string[max(0, match.start() - 60):match.start()])[-1]
-    return bool(_FUTURE.search(clause))
+    return bool(FUTURE.search(clause))
 
 
 def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | None:
