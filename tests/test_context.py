@@ -225,3 +225,11 @@ def test_a_one_sentence_paragraph_that_refers_back_is_read_as_a_neighbour() -> N
     future = text.replace("The summit was held at", "The summit will be held at")
     assert _check(held_at, _article(future)).fields["location"].verdict == Verdict.unsupported
 
+
+def test_a_decision_to_sign_is_agreed_not_signed() -> None:
+    quote = "Chile's cabinet made a decision at its weekly meeting to sign the water-sharing accord with Peru"
+    agreed = Agreement(parties=["Chile", "Peru"], subject="water-sharing accord", status="agreed",
+                       evidence=_evidence(quote))
+    assert _check(agreed, _article(quote + ".")).fields["status"].verdict == Verdict.supported
+    signed = Agreement.model_validate({**agreed.model_dump(), "status": "signed"})
+    assert _check(signed, _article(quote + ".")).fields["status"].verdict == Verdict.contradicted

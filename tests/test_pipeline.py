@@ -74,9 +74,9 @@ def test_one_failing_passage_is_recorded_and_the_rest_go_on() -> None:
     invalid = {"inviter": "Nobody", "invitee": "Nobody"}
     fake = ScriptedCompletion(replies=[invalid, invalid, invalid], default=first_choices)
     result = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused", completion=fake)
-    assert len(result.failed_tasks) == 1 and result.failed_tasks[0].kind == "invitations"
+    assert len(result.failed_tasks) == 1 and result.failed_tasks[0].kind == "agreements"  # asked first (by kind)
     assert "did not validate" in result.failed_tasks[0].error
-    assert result.summary.meetings and not result.summary.invitations
+    assert result.summary.meetings and result.summary.invitations and not result.summary.agreements
     assert len(fake.requests) == tasks + 2  # the failing task was asked three times (two re-asks)
 
 

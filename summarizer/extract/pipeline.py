@@ -46,6 +46,7 @@ from . import prompts
 from .document import context_window as document_window
 from .document import summarize_document
 from .passage_tasks import plan_tasks
+from .sharing import carry_over, share
 from .tasks import FailedTask, Reask, Task, messages_for, person_names
 
 DEFAULT_MODEL = EMBEDDED_PREFIX + DEFAULT_EMBEDDED
@@ -212,22 +213,25 @@ def _check_one(kind: str, fact: Fact, article: Article) -> FactCheck:
 def _run(llm: StructuredModel, reasker: StructuredModel, tasks: list[tuple[Task, Article, int, int]],
          concurrency: int, reask_unsupported: int,
          progress: Progress | None) -> tuple[list[tuple[str, Fact]], list[FailedTask], list[Reask]]:
-    """Run every task; a task whose output never validates is recorded, the others go on. A fact the
-    checker does not support may be asked again (``reask_unsupported`` times) with the checker's reasons."""
+    """Run the tasks, one call per question (:mod:`.sharing`: passages asking the same question share
+    the answer); a task whose output never validates is recorded, the others go on. A fact the checker
+    does not support may be asked again (``reask_unsupported`` times) with the checker's reasons."""
     facts: list[tuple[str, Fact]] = []
     failures: list[FailedTask] = []
     reasks: list[Reask] = []
     done = 0
 
-    def one(item: tuple[Task, Article, int, int]) -> tuple[Fact | None, FailedTask | None, Reask | None]:
+    def one(item: tuple[Task, Article, int, int]) -> tuple[BaseModel | None, Fact | None, FailedTask | None,
+                                                          Reask | None]:
         task, article, start, end = item
         try:
             answer = llm.extract(task.response_model, messages_for(task))
         except ExtractionFailed as exc:
-            return None, FailedTask(kind=task.kind, article_id=article.id, start=start, end=end, error=str(exc)), None
+            return None, None, FailedTask(kind=task.kind, article_id=article.id, start=start, end=end,
+                                          error=str(exc)), None
         fact = task.build(answer)
         if fact is None or reask_unsupported <= 0:
-            return fact, None, None
+            return answer, fact, None, None
         checked = _check_one(task.kind, fact, article)
         first_reasons = checked.problems()
         for _ in range(reask_unsupported):
@@ -251,19 +255,40 @@ def _run(llm: StructuredModel, reasker: StructuredModel, tasks: list[tuple[Task,
         reask = None if not first_reasons else Reask(
             kind=task.kind, article_id=article.id, start=start, end=end, reasons=first_reasons,
             outcome=checked.verdict.value)
-        return fact, None, reask
+        return answer, fact, None, reask
 
-    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        for item, (fact, failure, reask) in zip(tasks, pool.map(one, tasks)):
-            done += 1
+    def ask(items: list[tuple[Task, Article, int, int]], total: int) -> list[BaseModel | None]:
+        nonlocal done
+        answers = []
+        with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+            for item, (answer, fact, failure, reask) in zip(items, pool.map(one, items)):
+                done += 1
+                answers.append(answer)
+                if fact is not None:
+                    facts.append((item[0].kind, fact))
+                if failure is not None:
+                    failures.append(failure)
+                if reask is not None:
+                    reasks.append(reask)
+                if progress:
+                    progress(done, total, f"{item[0].kind} in {item[1].id}")
+        return answers
+
+    shared = share([task for task, *_ in tasks])
+    total = len(shared)
+    unanswered = []
+    # one fact type after another: consecutive prompts share their instructions, which llama.cpp keeps cached
+    order = sorted(shared, key=lambda i: (tasks[i][0].kind, i))
+    for first, answer in zip(order, ask([tasks[i] for i in order], total)):
+        for i in shared[first]:
+            carried = carry_over(answer, tasks[i][0]) if answer is not None else None
+            if carried is None:  # no answer to share, or its passage lacks a counterpart of a value
+                unanswered.append(tasks[i])
+                continue
+            fact = tasks[i][0].build(carried)
             if fact is not None:
-                facts.append((item[0].kind, fact))
-            if failure is not None:
-                failures.append(failure)
-            if reask is not None:
-                reasks.append(reask)
-            if progress:
-                progress(done, len(tasks), f"{item[0].kind} in {item[1].id}")
+                facts.append((tasks[i][0].kind, fact))
+    ask(unanswered, total + len(unanswered))
     return facts, failures, reasks
 
 

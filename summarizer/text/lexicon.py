@@ -1,8 +1,9 @@
 """Word lists as data: ``summarizer/text/lexicons/<language>/<name>.txt``, one entry a line.
 
 An entry is a word or phrase of general news English. ``*`` at the end of a word stands for any
-ending (``negotiat*``: negotiate, negotiations); a space matches any white space; ``#`` starts a
-comment. Code asks for a list by name; it never spells the words itself.
+ending (``negotiat*``: negotiate, negotiations); a space matches any white space; ``...`` stands for up
+to five words of the same clause (``decision ... to sign``: "a decision at its cabinet meeting to sign");
+``#`` starts a comment. Code asks for a list by name; it never spells the words itself.
 """
 
 from __future__ import annotations
@@ -28,9 +29,18 @@ def words(name: str, language: str = LANGUAGE) -> tuple[str, ...]:
     return tuple(entry for entry in entries if entry)
 
 
+_GAP = r",?\s+(?:[\w'’-]+,?\s+){0,5}?"  # "..." in an entry: up to five words of the same clause
+
+
 def _entry_pattern(entry: str) -> str:
-    parts = [re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word) for word in entry.split()]
-    return r"\s+".join(parts)
+    out = ""
+    for word in entry.split():
+        if word == "...":
+            out += _GAP
+            continue
+        out += (r"\s+" if out and not out.endswith(_GAP) else "") + (
+            re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word))
+    return out
 
 
 def alternation(name: str, language: str = LANGUAGE) -> str:
