@@ -70,6 +70,20 @@ def test_witnesses_of_a_signing_are_not_its_parties() -> None:
     assert _verdict(wrong, right, "parties[0]") == Verdict.supported
 
 
+@pytest.mark.parametrize(("sentence", "party", "right"), [
+    ("Chile and Peru signed two amendments that will take the Atacama Solar Project forward.", "Peru", True),
+    ("Chile signed a trade pact with Peru on Friday.", "Peru", True),
+    ("Japan and the EU signed the Japan-EU Economic Partnership Agreement.", "EU", True),
+    # named, but inside what was signed: a clause of its own within the object
+    ("Chile and Peru signed two amendments that will take the Atacama Solar Project forward.",
+     "Atacama Solar Project", False),
+    ("Kenya and Ghana signed agreements to expand trade with Nigeria.", "Nigeria", False),
+])
+def test_what_a_signed_text_concerns_is_not_a_party(sentence: str, party: str, right: bool) -> None:
+    fact = Agreement(subject="agreements", status="signed", parties=[party], evidence=QUOTED)
+    assert (_verdict(fact, sentence, "parties[0]") == Verdict.supported) == right, sentence
+
+
 def test_negotiations_that_are_over_are_not_under_negotiation() -> None:
     sentence = "It is the largest deal negotiated by Chile, concluding a negotiation process begun in 2019."
     wrong = Agreement(subject="the largest deal", status="under negotiation", evidence=QUOTED)

@@ -35,7 +35,7 @@ from ..schema import Agreement, AgreementStatus, Fact
 from ..text import lexicon, nlp
 from ..text.align import normalise, unescape_quotes
 from ..text.names import find_mentions, same_entity
-from ..text.roles import predicate_slots
+from ..text.roles import in_what_was_done, predicate_slots
 from .merge import better_date
 from .registry import FactSpec, register
 
@@ -115,7 +115,8 @@ def _talks_over(text: str, cue: re.Match[str]) -> bool:
 
 def check_party(party: str, support: Support) -> FieldCheck:
     """A party named in the evidence, and not only as a witness of the signing ("X and Y witnessed
-    the signing of ...", "oversaw the signing")."""
+    the signing of ...", "oversaw the signing") or inside what was signed ("signed amendments that will
+    take the Atacama project forward")."""
     named = in_context(partial(check_name, party), support, relation=True)
     if named.verdict != Verdict.supported:
         return named
@@ -129,6 +130,9 @@ def check_party(party: str, support: Support) -> FieldCheck:
         if hits and (by_pronoun or all(any(s.start <= a and b <= s.end for s in slots) for a, b in hits)):
             return field(Verdict.unsupported, f"{party} witnessed the signing; the evidence does not make them a "
                                               "party", party, [Span(article_id=article.id, start=start, end=end)])
+        if hits and all(in_what_was_done(article.text, a, b, _STATUS_CUES[AgreementStatus.signed]) for a, b in hits):
+            return field(Verdict.unsupported, f"{party} is what the signed text concerns, not a side to it",
+                         party, [Span(article_id=article.id, start=start, end=end)])
     return named
 
 

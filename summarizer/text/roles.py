@@ -110,3 +110,37 @@ def one_predicate_holds(slot_sets: list[list[Slot]], positions: list[list[tuple[
             if len(set(placed)) > 1 or placed[0].role in JOINT_SLOTS:
                 return True
     return False
+
+
+CLAUSE_DEPS = {"relcl", "acl", "xcomp", "ccomp", "advcl"}
+
+
+def _objects(token: Any) -> list[Any]:
+    """What a predicate acts on: its objects, and for a noun ("the signing of ...") its of-phrase."""
+    found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+    return found
+
+
+def in_what_was_done(text: str, start: int, end: int, cue: re.Pattern[str]) -> bool:
+    """text[start:end] sits in a clause of its own inside the object of a ``cue`` predicate of its
+    sentence: what the act concerns, not a side to it ("signed amendments that will take the Atacama
+    project forward", "signed deals to expand trade with Nigeria")."""
+    doc = nlp.parse(text)
+    mention = doc.char_span(start, end, alignment_mode="expand")
+    if mention is None or not len(mention):
+        return False
+    sentence = mention.root.sent
+    for match in cue.finditer(text, sentence.start_char, sentence.end_char):
+        cue_span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if cue_span is None or not len(cue_span):
+            continue
+        for obj in _objects(cue_span[0]):
+            token, own_clause = mention.root, False
+            while token.i != obj.i and token.head.i != token.i:
+                own_clause = own_clause or token.dep_ in CLAUSE_DEPS
+                token = token.head
+            if token.i == obj.i and own_clause:
+                return True
+    return False
