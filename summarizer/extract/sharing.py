@@ -2,7 +2,7 @@
 
 Five reports of one meeting give five passages with the same people on offer. The passage strategy
 asks the shortest of them (the plainest statement) and carries its answer over to the others, value by value,
-to whichever of their own options names the same thing ("Vladimir Putin" / "Putin"). A value with no
+to whichever of their own options names the same thing ("William Ruto" / "Ruto"). A value with no
 counterpart there becomes "none" where the field allows it; where it does not, that passage is asked
 itself. Each carried-over fact keeps its own passage as evidence, so the checker verifies it there and
 corroboration across articles is kept.
@@ -27,7 +27,7 @@ def options(task: Task) -> dict[str, tuple[str, ...]]:
 
 
 def _key(value: str) -> str:
-    """A name's last word ("President Vladimir Putin" -> "putin"); other text as a whole, normalised."""
+    """A name's last word ("President William Ruto" -> "ruto"); other text as a whole, normalised."""
     words = normalise(value).replace("’s", "").replace("'s", "").split()
     return words[-1] if words and value[:1].isupper() else " ".join(words)
 
