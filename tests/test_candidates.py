@@ -74,3 +74,20 @@ def test_a_word_that_is_a_currency_code_in_capitals_only() -> None:
                                            ("Nepalese", "Nepal"), ("Chilean", "Chile"), ("Guardian", None)])
 def test_nationality_words(word: str, country: str | None) -> None:
     assert country_of_demonym(word) == country
+
+
+def test_a_lone_surname_is_a_person_when_the_event_names_that_person_elsewhere() -> None:
+    from summarizer.extract.pipeline import _plan
+
+    full = Article(id="a1", text="Kenyan President William Ruto met Ghana's President John Mahama in Nairobi.")
+    bare = Article(id="a2", text="On Monday, Ruto met Mahama to discuss a visa waiver.")
+    people = {a.id: t.values["people"] for t, a, *_ in _plan([full, bare], find_passages([full, bare], 1200))
+              if t.kind == "meetings"}
+    assert people["a2"] == "Ruto | Mahama"
+
+
+def test_a_name_and_its_first_words_are_one_person() -> None:
+    article = Article(id="a1", text="President William Ruto met Tanzania's President Samia Suluhu Hassan in Arusha.")
+    passage = find_passages([article], 1200)[0]
+    people = find_candidates(article, passage).people
+    assert "Samia Suluhu Hassan" in people and "Samia Suluhu" not in people

@@ -29,6 +29,7 @@ from ..grounding.checker import (
     apply_policy,
     check,
 )
+from ..grounding.context import dated
 from ..grounding.narrative import check_narrative
 from ..models.embedded import (
     DEFAULT_EMBEDDED,
@@ -195,12 +196,14 @@ async def asummarize(articles: Iterable[Article | str | Path] | str | Path, **op
 
 
 def _plan(articles: list[Article], passages: list[Passage]) -> list[tuple[Task, Article, int, int]]:
-    by_id = {a.id: a for a in articles}
-    people = {a.id: person_names(a) for a in articles}
+    """The passage strategy's tasks. Undated articles are read against their dateline or the event
+    (:func:`dated`); a name any article of the event uses for a person is a person in all of them."""
+    by_id = {a.id: a for a in dated(articles)}
+    people = set().union(*(person_names(a) for a in articles))
     planned = []
     for passage in passages:
         article = by_id[passage.article_id]
-        for task in plan_tasks(article, passage, people[article.id]):
+        for task in plan_tasks(article, passage, people):
             planned.append((task, article, passage.start, passage.end))
     return planned
 

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from ..articles import Article
+from ..grounding.context import ESTIMATED
 from ..schema import DateRef, Evidence, Fact
 from ..text import countries, nlp
 from ..text.align import unescape_quotes
@@ -105,8 +106,8 @@ def find_candidates(article: Article, passage: Passage, people: set[str] | None 
                       and e.end - e.start > len(mention.name)), None)
         if wider is not None:  # "Ursula von der Leyen", where capitalised runs give "Ursula" and "Leyen"
             name = unescape_quotes(wider.text)
-        if mention.title or (label in (None, nlp.PERSON) and _is_person(name, people)):
-            found.append(name)
+        if mention.title or (label in (None, nlp.PERSON, nlp.ORG) and _is_person(name, people)):
+            found.append(name)  # a lone surname the pipeline calls an organisation, used elsewhere for a person
         elif label in nlp.PLACE_LABELS:
             add_place(name)
         elif label == nlp.ORG:
@@ -129,7 +130,8 @@ def find_candidates(article: Article, passage: Passage, people: set[str] | None 
         found += [p for p in parties if nlp.label_at(text, *_span_of(text, p, passage)) == nlp.ORG
                   and not countries.country_name(p) and p not in found]
     return Candidates(_one_form_each(found), unique(places), unique(parties),
-                      find_dates(text, article.published, passage.start, passage.end),
+                      find_dates(text, article.published, passage.start, passage.end,
+                                 estimated=article.dated_from == ESTIMATED),
                       find_figures(text, passage.start, passage.end), mentions)
 
 
@@ -138,11 +140,20 @@ def _span_of(text: str, name: str, passage: Passage) -> tuple[int, int]:
     return (at, at + len(name)) if at >= 0 else (passage.start, passage.start)
 
 
+def _same_person(a: str, b: str) -> bool:
+    """One person: the same entity, or one name the first two words or more of the other ("Samia Suluhu"
+    / "Samia Suluhu Hassan")."""
+    if same_entity(a, b):
+        return True
+    short, long_ = sorted((name_tokens(a), name_tokens(b)), key=len)
+    return len(short) >= 2 and long_[:len(short)] == short
+
+
 def _one_form_each(people: list[str]) -> list[str]:
     """One name per person: the first form seen, or a fuller one ("Ruto", "William Ruto" -> the latter)."""
     kept: list[str] = []
     for name in people:
-        twin = next((i for i, k in enumerate(kept) if same_entity(k, name)), None)
+        twin = next((i for i, k in enumerate(kept) if _same_person(k, name)), None)
         if twin is None:
             kept.append(name)
         elif len(name_tokens(name)) > len(name_tokens(kept[twin])):
