@@ -127,3 +127,18 @@ def test_a_debt_or_a_share_price_is_not_the_deal() -> None:
     assert _verdict(price, sentence, "metric") == Verdict.contradicted
     right = TradeFigure(metric="debt", value=1.2, scale="billion", currency="USD", evidence=QUOTED)
     assert _verdict(right, sentence, "metric") == Verdict.supported
+
+
+@pytest.mark.parametrize(("sentence", "right"), [
+    ("Kenya's exports to Uganda rose 12% to $1.2 billion in 2024.", True),
+    ("Kenya's exports to Uganda reached $1.2 billion in 2024, a rise of 12%.", True),
+    ("Kenya's exports to Uganda reached $1.2 billion in 2024, a 12% increase on the year before.", True),
+    # the percentage is there, as a share of a total
+    ("Kenya's exports to Uganda reached $1.2 billion in 2024, 12% of its total exports.", False),
+    ("Uganda accounts for about 12% of Kenya's exports, worth $1.2 billion in 2024.", False),
+    ("Uganda took a 12% share of Kenya's exports, worth $1.2 billion in 2024.", False),
+])
+def test_growth_is_a_change_not_a_share(sentence: str, right: bool) -> None:
+    fact = TradeFigure(metric="exports", value=1.2, scale="billion", currency="USD", growth="12%", evidence=QUOTED)
+    verdict = _verdict(fact, sentence, "growth")
+    assert (verdict == Verdict.supported if right else verdict == Verdict.contradicted), sentence

@@ -189,7 +189,36 @@ def rules(fact: TradeFigure, out: Rules) -> None:
     out.date("period", fact.period)
     if fact.qualifier:
         out.add("qualifier", lambda: check_qualifier(fact, out.support))
-    out.words("growth", fact.growth, "growth")
+    if fact.growth:
+        out.add("growth", lambda: check_growth(fact.growth or "", out.support))
+
+
+_SHARE_AFTER = re.compile(r"\s*(?:" + lexicon.table("share_cues")["after"].pattern + r")", re.IGNORECASE)
+_SHARE_BEFORE = re.compile(r"(?:" + lexicon.table("share_cues")["before"].pattern + r")\s*(?:about |around |nearly |almost |some )?$",
+                           re.IGNORECASE)
+
+
+def check_growth(growth: str, support: Support) -> FieldCheck:
+    """The growth's words in the evidence, and not given there as a share of a total ("12 % of its
+    exports", "a 12 % share", "accounts for 12 %"): that is contradicted."""
+    found = in_context(lambda s: check_words(growth, s, "growth"), support)
+    if found.verdict != Verdict.supported:
+        return found
+    needle = re.escape(growth.strip()).replace(r"\ ", r"\s+")
+    as_share, anywhere = [], False
+    for article, start, end, text in support.texts():
+        for hit in re.finditer(needle, text, re.IGNORECASE):
+            anywhere = True
+            after = text[hit.end():hit.end() + 12]
+            before = text[max(0, hit.start() - 30):hit.start()]
+            share = _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before)
+            if not share:
+                return found
+            as_share.append(Span(article_id=article.id, start=start + hit.start(), end=start + hit.end()))
+    if anywhere:
+        return field(Verdict.contradicted, f"{growth!r} is given as a share of a total, not as growth", growth,
+                     as_share)
+    return found
 
 
 def describe(fact: TradeFigure) -> str:
