@@ -136,6 +136,7 @@ def test_a_debt_or_a_share_price_is_not_the_deal() -> None:
     # the percentage is there, as a share of a total
     ("Kenya's exports to Uganda reached $1.2 billion in 2024, 12% of its total exports.", False),
     ("Uganda accounts for about 12% of Kenya's exports, worth $1.2 billion in 2024.", False),
+    ("Uganda accounted for almost 12% of Kenya's exports, worth $1.2 billion in 2024.", False),
     ("Uganda took a 12% share of Kenya's exports, worth $1.2 billion in 2024.", False),
 ])
 def test_growth_is_a_change_not_a_share(sentence: str, right: bool) -> None:

@@ -194,8 +194,8 @@ def rules(fact: TradeFigure, out: Rules) -> None:
 
 
 _SHARE_AFTER = re.compile(r"\s*(?:" + lexicon.table("share_cues")["after"].pattern + r")", re.IGNORECASE)
-_SHARE_BEFORE = re.compile(r"(?:" + lexicon.table("share_cues")["before"].pattern + r")\s*(?:about |around |nearly |almost |some )?$",
-                           re.IGNORECASE)
+_SHARE_BEFORE = re.compile(r"(?:" + lexicon.table("share_cues")["before"].pattern + r")\s*(?:(?:"
+                           + lexicon.table("share_cues")["hedge"].pattern + r")\s+)?$", re.IGNORECASE)
 
 
 def check_growth(growth: str, support: Support) -> FieldCheck:
