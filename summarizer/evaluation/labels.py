@@ -59,7 +59,8 @@ def score_labels(labels: list[Label], articles: dict[str, list[Article]],
     label names are listed as unlabelled: label them to widen the set."""
     pairs: dict[str, list[tuple[bool, bool]]] = {}
     missed = []
-    for event in sorted({label.event for label in labels} & set(articles)):
+    events, kinds = {label.event for label in labels}, {label.kind for label in labels}
+    for event in sorted(events & set(articles)):
         mine = [label for label in labels if label.event == event]
         facts: dict[str, list[Any]] = {}
         for label in mine:
@@ -76,10 +77,9 @@ def score_labels(labels: list[Label], articles: dict[str, list[Article]],
                 missed.append(f"{event}: {label.kind}: {label.fact} ({label.reason})")
     known = {(label.event, label.kind, label.fact) for label in labels}
     unlabelled = [f"{event}: {kind}: {spec_for(kind).describe(fact)}"
-                  for event, summary in (replays or {}).items() if event in {label.event for label in labels}
+                  for event, summary in (replays or {}).items() if event in events
                   for kind, _, fact in summary.facts()
-                  if kind in {label.kind for label in labels}
-                  and (event, kind, spec_for(kind).describe(fact)) not in known]
+                  if kind in kinds and (event, kind, spec_for(kind).describe(fact)) not in known]
     every = [pair for kind_pairs in pairs.values() for pair in kind_pairs]
     return {"all": _rates(every), "by_type": {kind: _rates(p) for kind, p in pairs.items()},
             "missed": missed, "unlabelled": unlabelled}

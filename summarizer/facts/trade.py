@@ -205,17 +205,16 @@ def check_growth(growth: str, support: Support) -> FieldCheck:
     if found.verdict != Verdict.supported:
         return found
     needle = re.escape(growth.strip()).replace(r"\ ", r"\s+")
-    as_share, anywhere = [], False
-    for article, start, end, text in support.texts():
+    as_share = []
+    for article, start, _, text in support.texts():
         for hit in re.finditer(needle, text, re.IGNORECASE):
-            anywhere = True
             after = text[hit.end():hit.end() + 12]
             before = text[max(0, hit.start() - 30):hit.start()]
             share = _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before)
             if not share:
                 return found
             as_share.append(Span(article_id=article.id, start=start + hit.start(), end=start + hit.end()))
-    if anywhere:
+    if as_share:  # every occurrence is a share
         return field(Verdict.contradicted, f"{growth!r} is given as a share of a total, not as growth", growth,
                      as_share)
     return found

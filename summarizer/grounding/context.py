@@ -89,8 +89,8 @@ def headline(article: Article) -> tuple[int, int] | None:
     return _first_line(article)
 
 
-def dateline(article: Article) -> tuple[int, int] | None:
-    """Offsets of the dateline opening the body, when it has one."""
+def _dateline_match(article: Article) -> re.Match[str] | None:
+    """The dateline opening the body (its place and date groups), when it has one."""
     text = article.text
     start = article.body_start
     head = headline(article)
@@ -98,16 +98,20 @@ def dateline(article: Article) -> tuple[int, int] | None:
         at = start + para.start()
         if head and head[0] <= at < head[1] or is_boilerplate(para.group(0)):
             continue
-        found = _DATELINE.match(text, at + len(para.group(0)) - len(para.group(0).lstrip()))
-        return (found.start(), found.end()) if found else None
+        return _DATELINE.match(text, at + len(para.group(0)) - len(para.group(0).lstrip()))
     return None
+
+
+def dateline(article: Article) -> tuple[int, int] | None:
+    """Offsets of the dateline opening the body, when it has one."""
+    found = _dateline_match(article)
+    return (found.start(), found.end()) if found else None
 
 
 def _dateline_date(article: Article, near: dt.date | None) -> dt.date | None:
     """The dateline's date ("Nairobi, March 3, 2025 (AFP):"); without a year, the year that puts it
     nearest to ``near`` (none without ``near``)."""
-    span = dateline(article)
-    found = _DATELINE.match(article.text, span[0]) if span else None
+    found = _dateline_match(article)
     said = found.group("date") if found else None
     if not said:
         return None
