@@ -92,6 +92,20 @@ def test_parties_named_collectively_come_from_the_sentence_before() -> None:
     assert _check(alone, article).fields["parties[1]"].verdict == Verdict.unsupported
 
 
+
+def test_a_collective_in_the_rest_of_the_quotes_sentence_lets_the_parties_come_from_before() -> None:
+    article = _article("Trade between Chile and Peru reached a record. Boric set out plans for a joint lithium "
+                       "venture, a sign of the alignment between the two countries.")
+    plans = Agreement(subject="joint lithium venture", status="discussed", parties=["Chile", "Peru"],
+                      evidence=_evidence("Boric set out plans for a joint lithium venture"))
+    checked = _check(plans, article)
+    assert checked.fields["parties[1]"].verdict == Verdict.supported
+    assert checked.fields["parties[1]"].found_in == "neighbours"
+    # without the collective, the sentence stands alone: Peru is not a party to it
+    article = _article("Trade between Chile and Peru reached a record. Boric set out plans for a joint lithium "
+                       "venture.")
+    assert _check(plans, article).fields["parties[1]"].verdict == Verdict.unsupported
+
 def test_capitals_acting_for_their_countries() -> None:
     article = _article("Ottawa and Canberra agreed to share wildfire data, officials said.")
     fact = Agreement(subject="share wildfire data", status="agreed", parties=["Canada", "Australia"],

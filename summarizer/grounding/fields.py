@@ -95,12 +95,13 @@ class Support:
         return self._origin[i]
 
     def refers_back(self) -> bool:
-        """The evidence names its parties elsewhere: collectively ("the two countries", "both sides"),
-        or in a sentence that continues the one before ("It includes ...")."""
-        if any(COLLECTIVE.search(text) for *_, text in self._texts):
+        """The evidence names its parties elsewhere: collectively in the quote's sentence ("the two
+        countries", "both sides": "Putin set out plans for energy cooperation, a sign of alignment between
+        the two nations"), or in a sentence that continues the one before ("It includes ...")."""
+        sentence = self.tier("sentence") or self
+        if any(COLLECTIVE.search(text) for *_, text in sentence.texts()):
             return True
-        sentence = self.tier("sentence")
-        return any(REFERS_BACK.match(article.text, start) for article, start, _ in (sentence or self).spans)
+        return any(REFERS_BACK.match(article.text, start) for article, start, _ in sentence.spans)
 
     def texts(self) -> list[tuple[Article, int, int, str]]:
         return self._texts
