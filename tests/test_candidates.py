@@ -91,3 +91,24 @@ def test_a_name_and_its_first_words_are_one_person() -> None:
     passage = find_passages([article], 1200)[0]
     people = find_candidates(article, passage).people
     assert "Samia Suluhu Hassan" in people and "Samia Suluhu" not in people
+
+
+def test_a_party_is_offered_once_without_its_article_or_in_its_acronym() -> None:
+    [(_, _, _, parties, _)] = offered("The African Union and the United States signed a health accord; the AU "
+                                      "said it was a first.")
+    assert parties.count("African Union") == 1 and "The African Union" not in parties
+    assert "AU" not in parties and "United States" in parties and "the United States" not in parties
+
+
+def test_the_status_offered_is_one_the_checker_would_find() -> None:
+    article = Article(id="written-here", text="Chile and Peru will sign a customs protocol in Lima next week.",
+                      published=dt.date(2025, 3, 14))
+    [passage] = find_passages([article])
+    [task] = [t for t in plan_tasks(article, passage, person_names(article)) if t.kind == "agreements"]
+    statuses = task.response_model.model_fields["status"].annotation.__args__
+    assert "signed" not in statuses  # "will sign" is still to come
+    article = article.model_copy(update={"text": "It is the largest accord negotiated by Chile, and Peru signed it."})
+    [passage] = find_passages([article])
+    [task] = [t for t in plan_tasks(article, passage, person_names(article)) if t.kind == "agreements"]
+    statuses = task.response_model.model_fields["status"].annotation.__args__
+    assert "under negotiation" not in statuses and "signed" in statuses  # negotiated: talks are over

@@ -22,7 +22,15 @@ from ..text import countries, nlp
 from ..text.align import unescape_quotes
 from ..text.dates import FoundDate, find_dates
 from ..text.money import Figure, find_figures
-from ..text.names import Mention, find_mentions, name_tokens, same_entity
+from ..text.names import (
+    Mention,
+    NameMatch,
+    find_mentions,
+    match_names,
+    name_tokens,
+    same_entity,
+    same_name,
+)
 from ..text.passages import Passage
 from . import prompts
 
@@ -50,7 +58,7 @@ class PassageContext:
     candidates: Candidates
     evidence: list[Evidence]
     date_texts: list[str]
-    article_text: str                 # the whole article (passage offsets index it)
+    article: Article                  # the whole article (passage offsets index its text)
 
 
 @dataclass
@@ -129,7 +137,7 @@ def find_candidates(article: Article, passage: Passage, people: set[str] | None 
     if len(found) == 1:  # the small model often tags a lone surname as an organisation ("Biden accepted ...")
         found += [p for p in parties if nlp.label_at(text, *_span_of(text, p, passage)) == nlp.ORG
                   and not countries.country_name(p) and p not in found]
-    return Candidates(_one_form_each(found), unique(places), unique(parties),
+    return Candidates(_one_form_each(found), unique(places), _one_party_each(parties),
                       find_dates(text, article.published, passage.start, passage.end,
                                  estimated=article.dated_from == ESTIMATED),
                       find_figures(text, passage.start, passage.end), mentions)
@@ -161,11 +169,21 @@ def _one_form_each(people: list[str]) -> list[str]:
     return kept
 
 
+def _one_party_each(parties: list[str]) -> list[str]:
+    """One form per party, the first seen: "EU" after "European Union", "Kenya" after "Republic of Kenya"
+    are the same side. Spelling variants stay apart ("Austria" is not "Australia")."""
+    kept: list[str] = []
+    for party in parties:
+        if not any(same_name(k, party) and match_names(k, party) != NameMatch.variant for k in kept):
+            kept.append(party)
+    return kept
+
+
 def passage_context(article: Article, passage: Passage, people_words: set[str] | None = None) -> PassageContext:
     """The candidates of one passage, its verbatim evidence and the date phrases a model may choose."""
     cand = find_candidates(article, passage, people_words)
     return PassageContext(passage, cand, [Evidence(article_id=article.id, quote=passage.text)],
-                          [d.text for d in cand.dates if grammar_safe(d.text)], article.text)
+                          [d.text for d in cand.dates if grammar_safe(d.text)], article)
 
 
 def unique(values: list[str]) -> list[str]:

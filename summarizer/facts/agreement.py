@@ -34,7 +34,7 @@ from ..grounding.fields import (
 from ..schema import Agreement, AgreementStatus, Fact
 from ..text import lexicon, nlp
 from ..text.align import normalise, unescape_quotes
-from ..text.names import find_mentions, same_entity
+from ..text.names import find_mentions, same_entity, same_name
 from ..text.roles import in_what_was_done, predicate_slots
 from .merge import better_date
 from .registry import FactSpec, register
@@ -173,9 +173,12 @@ def plan(ctx: PassageContext) -> Task | None:
     """What was agreed, with which status, between whom and when: asked when the passage names an
     agreement."""
     passage, cand, evidence, date_texts = ctx.passage, ctx.candidates, ctx.evidence, ctx.date_texts
-    subjects = unique([subject for subject in _subjects(ctx.article_text, passage.start, passage.end)
+    subjects = unique([subject for subject in _subjects(ctx.article.text, passage.start, passage.end)
                        if grammar_safe(subject) and not _ANAPHORIC.fullmatch(subject)])
-    statuses = [s.value for s in AgreementStatus if _STATUS_CUES[s].search(passage.shown)]
+    # the statuses the checker would find in the passage: not "signed" for "will sign", nor "under
+    # negotiation" for "a deal negotiated by"
+    said = Support([(ctx.article, passage.start, passage.end)], with_context=False)
+    statuses = [s.value for s in AgreementStatus if _check_status(s, said).verdict == Verdict.supported]
     if not subjects or not statuses:  # no status cue: nothing the passage says could support a status
         return None
     kinds = [kind for kind, words in _KINDS.items() if words.search(passage.shown)]
@@ -214,11 +217,36 @@ def describe(fact: Agreement) -> str:
 
 
 def same_fact(a: Agreement, b: Agreement) -> bool:
-    return a.status == b.status and fuzz.token_set_ratio(a.subject.lower(), b.subject.lower()) >= 85
+    """A similar subject with the same status; or the same signing told twice, once by name and once
+    by its kind alone ("the Nairobi Accord" / "a free trade agreement"): same kind, status, day and sides."""
+    if a.status != b.status:
+        return False
+    if fuzz.token_set_ratio(a.subject.lower(), b.subject.lower()) >= 85:
+        return True
+    kind = (a.kind or "").lower()
+    return (_only_its_kind(a) != _only_its_kind(b) and kind not in ("", "agreement") and kind == (b.kind or "").lower()
+            and a.date is not None and b.date is not None and bool(a.date.iso) and a.date.iso == b.date.iso
+            and _same_sides(a.parties, b.parties))
+
+
+def _only_its_kind(fact: Agreement) -> bool:
+    """The subject is an indefinite mention of the kind and nothing more ("a free trade deal", "an MoU")."""
+    words = next((p for k, p in _KINDS.items() if k.lower() == (fact.kind or "").lower()), None)
+    bare = re.sub(r"^(?:an?|one)\s+", "", fact.subject.strip(), flags=re.IGNORECASE)
+    return words is not None and bare != fact.subject.strip() and bool(words.fullmatch(bare))
+
+
+def _same_sides(a: list[str], b: list[str]) -> bool:
+    """Both name sides, and those of one are all among those of the other."""
+    short, long_ = sorted((a, b), key=len)
+    return bool(short) and all(any(same_name(x, y) for y in long_) for x in short)
 
 
 def absorb(into: Agreement, other: Agreement) -> None:
-    into.parties = into.parties or other.parties
+    """Pool a twin's sides and date; a subject given by name wins over one given by its kind alone."""
+    if _only_its_kind(into) and not _only_its_kind(other):
+        into.subject = other.subject
+    into.parties = into.parties if len(into.parties) >= len(other.parties) else other.parties
     into.date = better_date(into.date, other.date)
 
 

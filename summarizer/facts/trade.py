@@ -38,9 +38,11 @@ from ..text.money import (
     find_figures,
     normalise_currency,
     normalise_scale,
+    rounds_to,
     same_amount,
     scaled,
 )
+from ..text.names import find_mentions, name_tokens
 from .merge import better_date
 from .registry import FactSpec, register
 
@@ -228,12 +230,32 @@ def describe(fact: TradeFigure) -> str:
 
 
 def same_fact(a: TradeFigure, b: TradeFigure) -> bool:
-    return same_amount(a.value, b.value) and a.scale == b.scale and a.currency == b.currency
+    """The same amount; or one figure reported at two precisions ("$68.7 billion" in one article, "nearly
+    $70 billion" in another) for the same measure, by evidence that names the same actor."""
+    if same_amount(a.value, b.value) and a.scale == b.scale and a.currency == b.currency:
+        return True
+    if normalise_currency(a.currency) != normalise_currency(b.currency) or _direction(a.metric) != _direction(b.metric):
+        return False
+    x, y = scaled(a.value, a.scale), scaled(b.value, b.scale)
+    return (rounds_to(x, y) or rounds_to(y, x)) and _share_a_name(a, b)
+
+
+def _share_a_name(a: TradeFigure, b: TradeFigure) -> bool:
+    """The evidence of both names one actor ("Pfizer" in "the Pfizer-Wyeth deal" too)."""
+    def words(fact: TradeFigure) -> set[str]:
+        return {w for e in fact.evidence for m in find_mentions(e.quote) for w in name_tokens(m.name)}
+    return bool(words(a) & words(b))
 
 
 def absorb(into: TradeFigure, other: TradeFigure) -> None:
+    """Pool a twin's period; of two precisions, keep the finer figure with its own qualifier ("nearly" is
+    said of the rounded one)."""
     into.period = better_date(into.period, other.period)
-    into.qualifier = into.qualifier or other.qualifier
+    mine, theirs = scaled(into.value, into.scale), scaled(other.value, other.scale)
+    if rounds_to(theirs, mine):
+        into.value, into.scale, into.qualifier = other.value, other.scale, other.qualifier
+    elif not rounds_to(mine, theirs):
+        into.qualifier = into.qualifier or other.qualifier
 
 
 def sentence(fact: TradeFigure) -> str:

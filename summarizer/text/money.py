@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from . import lexicon
@@ -122,6 +123,15 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
 def same_amount(a: float, b: float, rel: float = 1e-6) -> bool:
     """Equal up to float rounding."""
     return abs(a - b) <= rel * max(abs(a), abs(b), 1.0)
+
+
+def rounds_to(precise: float, rough: float, within: float = 0.03) -> bool:
+    """``rough`` is ``precise`` rounded to rough's own last digit, and within 3 % of it: 69 and 70 for 68.7,
+    60 for 61 (news reports one figure at different precisions), not 1 for 1.4 nor 70 for 67."""
+    if same_amount(precise, rough) or not precise or abs(rough - precise) > within * abs(precise):
+        return False
+    exponent = Decimal(repr(float(rough))).normalize().as_tuple().exponent
+    return isinstance(exponent, int) and same_amount(round(precise, -exponent), rough)
 
 
 def scaled(value: float, scale: str | None) -> float:

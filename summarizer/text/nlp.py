@@ -3,7 +3,8 @@
 The pipeline finds names of any shape ("Xi", "Mohammed bin Salman", "Abdel Fattah el-Sisi"),
 organisations, places and nationalities that word lists cannot. Its known slips are mended here
 by general rules: a person's name never ends in a lower-case word, so "Ursula von der" + "Leyen"
-is one person. Each article is parsed once; offsets index the article text.
+is one person; a leading determiner is not part of a name ("The European Union" is "European Union",
+as a name finder and a reader write it). Each article is parsed once; offsets index the article text.
 """
 
 from __future__ import annotations
@@ -63,12 +64,15 @@ def entities(text: str) -> tuple[Entity, ...]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
+        label = ent.label_
+        if len(ent) > 1 and ent[0].pos_ == "DET":  # "The European Union", "the United States"
+            ent = ent[1:]
         last = found[-1] if found else None
         if last and last.label == PERSON and last.text.split()[-1].islower() \
                 and not text[last.end:ent.start_char].strip():
             found[-1] = Entity(text[last.start:ent.end_char], last.start, ent.end_char, PERSON)
             continue
-        found.append(Entity(ent.text, ent.start_char, ent.end_char, ent.label_))
+        found.append(Entity(ent.text, ent.start_char, ent.end_char, label))
     return tuple(found)
 
 
