@@ -12,6 +12,7 @@ from summarizer.grounding.checker import check
 from summarizer.grounding.fields import Verdict
 from summarizer.schema import (
     Agreement,
+    DateRef,
     EventSummary,
     Evidence,
     Invitation,
@@ -143,3 +144,35 @@ def test_growth_is_a_change_not_a_share(sentence: str, right: bool) -> None:
     fact = TradeFigure(metric="exports", value=1.2, scale="billion", currency="USD", growth="12%", evidence=QUOTED)
     verdict = _verdict(fact, sentence, "growth")
     assert (verdict == Verdict.supported if right else verdict == Verdict.contradicted), sentence
+
+
+def _dated(fact, phrase: str, iso: str):
+    return fact.model_copy(update={"date": DateRef(text=phrase, iso=iso)})
+
+
+PACT = Agreement(subject="fisheries pact", status="signed", parties=["Chile", "Peru"], evidence=QUOTED)
+MET = Meeting(participants=["William Ruto", "John Mahama"], evidence=QUOTED)
+
+
+@pytest.mark.parametrize("fact, sentence, phrase, iso, verdict", [
+    # the date of another act of the sentence
+    (PACT, "Chile and Peru signed a fisheries pact, concluding a negotiation process started in 2019.", "in 2019", "2019",
+     Verdict.unsupported),
+    (PACT, "The fisheries pact, first proposed in 2019, was signed by Chile and Peru.", "in 2019", "2019",
+     Verdict.unsupported),
+    (MET, "William Ruto, who arrived in Accra on Monday, met John Mahama on Tuesday.", "on Monday", "2025-06-02",
+     Verdict.unsupported),
+    # the act's own date: on its verb, a verb over it, its own clause, or a reporting verb
+    (PACT, "Chile and Peru signed a fisheries pact in Lima on Tuesday.", "on Tuesday", "2025-06-03",
+     Verdict.supported),
+    (PACT, "Chile and Peru signed a fisheries pact, officials announced on Tuesday.", "on Tuesday", "2025-06-03",
+     Verdict.supported),
+    (PACT, "Chile and Peru on Tuesday held talks during which they signed a fisheries pact.", "on Tuesday",
+     "2025-06-03", Verdict.supported),
+    (MET, "William Ruto, who arrived in Accra on Monday, met John Mahama on Tuesday.", "on Tuesday", "2025-06-03",
+     Verdict.supported),
+    (MET, "William Ruto will host John Mahama at a summit to be held on Friday.", "on Friday", "2025-06-06",
+     Verdict.supported),
+])
+def test_a_date_must_be_the_facts_own_act(fact, sentence: str, phrase: str, iso: str, verdict: Verdict) -> None:
+    assert _verdict(_dated(fact, phrase, iso), sentence, "date") == verdict

@@ -208,7 +208,7 @@ def rules(fact: Agreement, out: Rules) -> None:
         out.add(f"parties[{i}]", partial(check_party, party, out.support))
     if fact.kind:
         out.add("kind", lambda: check_kind(fact.kind or "", out.support))
-    out.date("date", fact.date)
+    out.date("date", fact.date, act=_STATUS_CUES[fact.status])
 
 
 def describe(fact: Agreement) -> str:

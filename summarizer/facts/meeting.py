@@ -154,7 +154,7 @@ def rules(fact: Meeting, out: Rules) -> None:
                      or out.support.spans, with_context=out.support.with_context)
     at_meeting = Rules(stated)
     at_meeting.place("location", fact.location)
-    at_meeting.date("date", fact.date)
+    at_meeting.date("date", fact.date, act=_MEET)
     out.items.extend(at_meeting.items)
 
 

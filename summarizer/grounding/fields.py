@@ -23,6 +23,7 @@ from ..text.align import normalise
 from ..text.countries import capital_of, country_code_of_place, iso_code
 from ..text.dates import find_dates, same_date
 from ..text.names import NameMatch, country_of, find_mentions, match_names
+from ..text.roles import act_of
 from .context import COLLECTIVE, ESTIMATED, REFERS_BACK, WHERE, regions
 
 
@@ -354,6 +355,21 @@ def check_date_in_context(value: DateRef, support: Support) -> FieldCheck:
     return result
 
 
+def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | None) -> FieldCheck:
+    """A supported date whose phrase belongs to another act of its sentence is unsupported."""
+    if act is None or found.verdict != Verdict.supported:
+        return found
+    articles = {article.id: article for article, *_ in support.texts()}
+    for span in found.spans:
+        article = articles.get(span.article_id)
+        other = act_of(article.text, span.start, span.end, act) if article and span.where != "publication date" \
+            else None
+        if article and other:
+            return field(Verdict.unsupported, f"{article.text[span.start:span.end]!r} dates {other!r}, not the "
+                                              "fact's act", found.value, [span])
+    return found
+
+
 def check_words(value: str, support: Support, what: str, min_ratio: float = 0.75) -> FieldCheck:
     """Free text (metric, subject, qualifier): present as written, or most of its words are."""
     spans = support.find_text(value)
@@ -388,9 +404,11 @@ class Rules:
         if value:
             self.add(name, lambda: check_place(value, self.support))
 
-    def date(self, name: str, value: DateRef | None) -> None:
+    def date(self, name: str, value: DateRef | None, act: re.Pattern[str] | None = None) -> None:
+        """A date; ``act``: the cue of the fact's act ("signed"), whose date it must be, not that of
+        another verb of the sentence ("concluding talks started in 2013")."""
         if value:
-            self.add(name, lambda: check_date_in_context(value, self.support))
+            self.add(name, lambda: _dates_the_act(check_date_in_context(value, self.support), self.support, act))
 
     def words(self, name: str, value: str | None, what: str, ratio: float = 0.75) -> None:
         if value:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import nlp
+from . import lexicon, nlp
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "poss"}
 OBJECT_DEPS = {"dobj", "dative", "attr"}
@@ -144,3 +144,39 @@ def in_what_was_done(text: str, start: int, end: int, cue: re.Pattern[str]) -> b
             if token.i == obj.i and own_clause:
                 return True
     return False
+
+
+_REPORTING = frozenset(lexicon.words("reporting_verbs"))
+_OWN_CLAUSE = {"acl", "relcl", "xcomp", "advcl"}
+_UP_TO_VERB = {"prep", "pobj", "npadvmod", "tmod", "compound", "amod", "nummod", "det", "appos"}
+
+
+def act_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
+    """The other act a date or place text[start:end] belongs to, when its sentence has a ``cue`` act
+    and the phrase hangs on a verb that is neither that act, nor a verb over it ("held talks on Tuesday
+    during which they signed"), nor a clause of the act itself ("a deal to buy Arm in January", "the
+    summit to be held on May 2"), nor a reporting
+    verb ("signed ..., officials announced on Tuesday"):
+    "signed the pact, concluding talks started in 2013" -> "started". None when it is the act's own."""
+    doc = nlp.parse(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sentence = span.root.sent
+    acts = [doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            for m in cue.finditer(text, sentence.start_char, sentence.end_char)]
+    acts_i = {a[0].i for a in acts if a is not None and len(a)}
+    if not acts_i:
+        return None
+    token = span.root
+    while token.pos_ not in ("VERB", "AUX") and token.dep_ in _UP_TO_VERB and token.head.i != token.i:
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX") or token.i in acts_i or token.lemma_.lower() in _REPORTING:
+        return None
+    if any(doc[i] in token.subtree for i in acts_i):
+        return None
+    if (token.head.i in acts_i and token.dep_ in _OWN_CLAUSE) or token.left_edge.i - 1 in acts_i:
+        # the act's own clause: "a deal to buy Arm in January", "the summit to be held on May 2" (a clause
+        # right after the act's noun is its own, however the parser attached it)
+        return None
+    return str(token.text)
