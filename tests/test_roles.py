@@ -176,3 +176,22 @@ MET = Meeting(participants=["William Ruto", "John Mahama"], evidence=QUOTED)
 ])
 def test_a_date_must_be_the_facts_own_act(fact, sentence: str, phrase: str, iso: str, verdict: Verdict) -> None:
     assert _verdict(_dated(fact, phrase, iso), sentence, "date") == verdict
+
+
+@pytest.mark.parametrize("sentence, party, verdict", [
+    # the doer of another act of the sentence is no side
+    ("Chile and Peru signed a fisheries pact that the President of Bolivia praised.", "Bolivia", Verdict.unsupported),
+    ("Chile and Peru signed a fisheries pact in Lima on Tuesday that the head of the Andean Community "
+     "called a model.", "Andean Community", Verdict.unsupported),
+    # sides: subjects of the act, its object's own clause, the actor a reporting verb names, a possessor
+    ("Chile and Peru signed a fisheries pact that the President of Bolivia praised.", "Peru", Verdict.supported),
+    ("Vestra said on Tuesday it had agreed to buy Nordvind for €4 billion.", "Vestra", Verdict.supported),
+    ("Vestra agreed to buy Nordvind for €4 billion.", "Nordvind", Verdict.supported),
+    ("Chile's President Gabriel Boric and his Peruvian counterpart signed a fisheries pact.", "Chile",
+     Verdict.supported),
+])
+def test_a_party_is_a_side_of_the_act_not_the_doer_of_another(sentence: str, party: str, verdict: Verdict) -> None:
+    status = "agreed" if "agreed" in sentence else "signed"
+    pact = Agreement(subject="fisheries pact" if "pact" in sentence else "buy Nordvind", status=status,
+                     parties=[party], evidence=QUOTED)
+    assert _verdict(pact, sentence, "parties[0]") == verdict

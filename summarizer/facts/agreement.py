@@ -35,7 +35,7 @@ from ..schema import Agreement, AgreementStatus, Fact
 from ..text import lexicon, nlp
 from ..text.align import normalise, unescape_quotes
 from ..text.names import find_mentions, same_entity, same_name
-from ..text.roles import in_what_was_done, predicate_slots
+from ..text.roles import doer_of, in_what_was_done, predicate_slots
 from .merge import better_date
 from .registry import FactSpec, register
 
@@ -113,10 +113,11 @@ def _talks_over(text: str, cue: re.Match[str]) -> bool:
     return cue.group(0).lower().endswith("ed") or bool(_COMPLETED.search(text[max(0, cue.start() - 40):cue.start()]))
 
 
-def check_party(party: str, support: Support) -> FieldCheck:
+def check_party(party: str, support: Support, status: AgreementStatus | None = None) -> FieldCheck:
     """A party named in the evidence, and not only as a witness of the signing ("X and Y witnessed
-    the signing of ...", "oversaw the signing") or inside what was signed ("signed amendments that will
-    take the Atacama project forward")."""
+    the signing of ...", "oversaw the signing"), inside what was signed ("signed amendments that will
+    take the Atacama project forward") or as the doer of another act of the sentence ("a pact that the
+    President of Bolivia praised")."""
     named = in_context(partial(check_name, party), support, relation=True)
     if named.verdict != Verdict.supported:
         return named
@@ -133,6 +134,11 @@ def check_party(party: str, support: Support) -> FieldCheck:
         if hits and all(in_what_was_done(article.text, a, b, _STATUS_CUES[AgreementStatus.signed]) for a, b in hits):
             return field(Verdict.unsupported, f"{party} is what the signed text concerns, not a side to it",
                          party, [Span(article_id=article.id, start=start, end=end)])
+        others = [doer_of(article.text, a, b, _STATUS_CUES[status]) for a, b in hits] if status else []
+        if others and all(others):
+            return field(Verdict.unsupported, f"{party} is named as the doer of {others[0]!r}, not as a side of what "
+                                              f"was {status.value}", party,  # type: ignore[union-attr]
+                         [Span(article_id=article.id, start=start, end=end)])
     return named
 
 
@@ -205,7 +211,7 @@ def rules(fact: Agreement, out: Rules) -> None:
     out.words("subject", fact.subject, "subject")
     out.add("status", lambda: check_status(fact, out.support))
     for i, party in enumerate(fact.parties):
-        out.add(f"parties[{i}]", partial(check_party, party, out.support))
+        out.add(f"parties[{i}]", partial(check_party, party, out.support, fact.status))
     if fact.kind:
         out.add("kind", lambda: check_kind(fact.kind or "", out.support))
     out.date("date", fact.date, act=_STATUS_CUES[fact.status])
