@@ -2,7 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.money import find_figures, normalise_currency, normalise_scale
+from summarizer.text.money import (
+    conversions,
+    find_figures,
+    normalise_currency,
+    normalise_scale,
+)
 
 
 @pytest.mark.parametrize("text, value, scale, currency", [
@@ -37,3 +42,14 @@ def test_normalisers() -> None:
     assert normalise_scale("dozen") is None
     assert normalise_currency("US$") == "USD" and normalise_currency("rupees") == "INR"
     assert normalise_currency("usd") == "USD" and normalise_currency("shells") is None
+
+
+def test_a_bracketed_restatement_in_another_currency_is_a_conversion_not_a_figure() -> None:
+    def converted(text: str) -> list[str]:
+        return [f.text for f in conversions(text, find_figures(text, 0, len(text)))]
+
+    assert converted("Vestra pays €4bn ($4.3bn) for Nordvind.") == ["$4.3bn"]
+    assert converted("Tata will buy the plant for $1.2 billion (roughly Rs. 9,900 crore).") == ["Rs. 9,900 crore"]
+    # a second figure of its own, in the same currency or outside brackets, is no conversion
+    assert converted("The fund has $2bn (and another $1bn pledged).") == []
+    assert converted("Exports were €4bn and imports $2bn.") == []

@@ -35,6 +35,7 @@ from ..schema import Fact, TradeFigure
 from ..text import lexicon
 from ..text.money import (
     Figure,
+    conversions,
     find_figures,
     normalise_currency,
     normalise_scale,
@@ -156,7 +157,8 @@ def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
 def plan(ctx: PassageContext) -> Task | None:
     """Which figure measures what, for which period: asked when the passage has a money figure."""
     passage, cand, evidence, date_texts = ctx.passage, ctx.candidates, ctx.evidence, ctx.date_texts
-    money = [f for f in cand.figures if not f.percent and grammar_safe(f.text)]
+    converted = conversions(ctx.article.text, cand.figures)  # "$61 billion (roughly Rs. 4,73,223 crore)"
+    money = [f for f in cand.figures if not f.percent and grammar_safe(f.text) and f not in converted]
     if not money:
         return None
     growth = [f.text for f in cand.figures if f.percent]

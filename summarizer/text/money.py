@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from . import lexicon
 
@@ -137,3 +138,14 @@ def rounds_to(precise: float, rough: float, within: float = 0.03) -> bool:
 def scaled(value: float, scale: str | None) -> float:
     """The value with its scale word applied: (50, 'bn') -> 5e10."""
     return value * SCALES.get(normalise_scale(scale) or "", 1.0)
+
+
+_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*(?:(?:" + lexicon.alternation("approximations") + r")\s+)?$", re.IGNORECASE)
+
+
+def conversions(text: str, figures: list[Figure]) -> list[Figure]:
+    """Money figures that restate the one before them in another currency, in brackets: "$61 billion
+    (roughly Rs. 4,73,223 crore)", "€4bn ($4.3bn)". They are that figure's, not figures of their own."""
+    money = [f for f in figures if not f.percent]
+    return [f for before, f in pairwise(money)
+            if f.currency != before.currency and _CONVERSION_GAP.fullmatch(text[before.end:f.start])]
