@@ -97,7 +97,7 @@ class Support:
 
     def refers_back(self) -> bool:
         """The evidence names its parties elsewhere: collectively in the quote's sentence ("the two
-        countries", "both sides": "Putin set out plans for energy cooperation, a sign of alignment between
+        countries", "both sides": "Lula set out plans for energy cooperation, a sign of alignment between
         the two nations"), or in a sentence that continues the one before ("It includes ...")."""
         sentence = self.tier("sentence") or self
         if any(COLLECTIVE.search(text) for *_, text in sentence.texts()):

@@ -1,7 +1,7 @@
 """People, organisations and places: mentions in text, titles, aliases and spelling variants.
 
-"PM Modi" = "Narendra Modi" = "Prime Minister Narendra Modi"; "EAM Jaishankar" = "S. Jaishankar";
-"Pavan Kapoor" ~ "Pawan Kapoor" is a *variant* (same person, different spelling), reported as such.
+"PM Ishiba" = "Shigeru Ishiba" = "Prime Minister Shigeru Ishiba"; "FM Vieira" = "M. Vieira";
+"Mohamed Salah" ~ "Mohammed Salah" is a *variant* (same person, different spelling), reported as such.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ _MONTH_OR_DAY = {"january", "february", "march", "april", "may", "june", "july",
 
 
 def _ends_sentence(word: str) -> bool:
-    """'Modi.' ends a sentence; 'S.', 'Dr.' and 'St.' do not."""
+    """'Ruto.' ends a sentence; 'S.', 'Dr.' and 'St.' do not."""
     return word.endswith(".") and len(word) > 3 and word not in ("Sept.", "Prof.")
 
 
@@ -49,7 +49,7 @@ def _is_participle(word: str) -> bool:
 class NameMatch(str, Enum):
     exact = "exact"        # same words after normalisation
     alias = "alias"        # same person: a title, initial or first name added or left out
-    variant = "variant"    # same person, a spelling differs (Pavan / Pawan)
+    variant = "variant"    # same person, a spelling differs (Mohamed / Mohammed)
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
                 matched = True
                 break
     if len(words) > 1 and country_name(words[0][0]) is not None:
-        words = words[1:]  # "Ambassador to Russia Pavan Kapoor": the run restarts at "Russia"
+        words = words[1:]  # "Ambassador to Kenya Ana Ribeiro": the run restarts at "Kenya"
     if not words:
         return None
     last_word, last_start = words[-1]
@@ -126,7 +126,7 @@ def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
 
 
 def strip_title(name: str) -> str:
-    """'Russian President Vladimir Putin' -> 'Vladimir Putin'; 'EAM S. Jaishankar' -> 'S. Jaishankar'."""
+    """'Kenyan President William Ruto' -> 'William Ruto'; 'FM M. Vieira' -> 'M. Vieira'."""
     words = name.strip().split()
     changed = True
     while changed and len(words) > 1:
@@ -198,7 +198,7 @@ def _compatible(ta: tuple[str, ...], tb: tuple[str, ...], *, exact: bool, thresh
     """Surnames agree and every other word of the shorter name fits one of the longer (initials too)."""
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == 1 and len(long_) > 1 and exact:
-        return short[0] in long_  # "Xi" = "Xi Jinping", "Modi" = "Narendra Modi"
+        return short[0] in long_  # "Lula" = "Lula da Silva", "Ruto" = "William Ruto"
     if not _token_eq(short[-1], long_[-1], exact, threshold):
         return False
     rest = list(long_[:-1])
