@@ -142,10 +142,15 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
     return named
 
 
+def _kind_words(kind: str) -> re.Pattern[str] | None:
+    """The words that name a kind the lexicon knows ("FTA": free trade agreement, ...), or None."""
+    return next((p for k, p in _KINDS.items() if k.lower() == kind.lower()), None)
+
+
 def _check_one_kind(kind: str, support: Support) -> FieldCheck:
     """A kind the lexicon knows ("MoU", "acquisition") is supported by any of its words; another kind
     by all of its words."""
-    words = next((p for k, p in _KINDS.items() if k.lower() == kind.lower()), None)
+    words = _kind_words(kind)
     if words is None:
         return check_words(kind, support, "kind", 1.0)
     for article, start, end, text in support.texts():
@@ -237,7 +242,7 @@ def same_fact(a: Agreement, b: Agreement) -> bool:
 
 def _only_its_kind(fact: Agreement) -> bool:
     """The subject is an indefinite mention of the kind and nothing more ("a free trade deal", "an MoU")."""
-    words = next((p for k, p in _KINDS.items() if k.lower() == (fact.kind or "").lower()), None)
+    words = _kind_words(fact.kind or "")
     bare = re.sub(r"^(?:an?|one)\s+", "", fact.subject.strip(), flags=re.IGNORECASE)
     return words is not None and bare != fact.subject.strip() and bool(words.fullmatch(bare))
 

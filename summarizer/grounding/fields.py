@@ -362,9 +362,10 @@ def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | N
     articles = {article.id: article for article, *_ in support.texts()}
     for span in found.spans:
         article = articles.get(span.article_id)
-        other = act_of(article.text, span.start, span.end, act) if article and span.where != "publication date" \
-            else None
-        if article and other:
+        if article is None or span.where == "publication date":
+            continue
+        other = act_of(article.text, span.start, span.end, act)
+        if other:
             return field(Verdict.unsupported, f"{article.text[span.start:span.end]!r} dates {other!r}, not the "
                                               "fact's act", found.value, [span])
     return found

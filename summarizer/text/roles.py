@@ -151,22 +151,28 @@ _OWN_CLAUSE = {"acl", "relcl", "xcomp", "advcl"}
 _UP_TO_VERB = {"prep", "pobj", "npadvmod", "tmod", "compound", "amod", "nummod", "det", "appos"}
 
 
-def _acts(doc: Any, text: str, span: Any, cue: re.Pattern[str]) -> set[int]:
-    """Token indices of the ``cue`` acts in the sentence of ``span``."""
+def _in_a_sentence_with_acts(text: str, start: int, end: int, cue: re.Pattern[str]) -> tuple[Any, set[int]] | None:
+    """The parsed span text[start:end] and the token indices of the ``cue`` acts in its sentence, or
+    None when the sentence has none (then nothing can belong to another act)."""
+    doc = nlp.parse(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
     sentence = span.root.sent
     acts = [doc.char_span(m.start(), m.end(), alignment_mode="expand")
             for m in cue.finditer(text, sentence.start_char, sentence.end_char)]
-    return {a[0].i for a in acts if a is not None and len(a)}
+    acts_i = {a[0].i for a in acts if a is not None and len(a)}
+    return (span, acts_i) if acts_i else None
 
 
-def _another_act(doc: Any, verb: Any, acts_i: set[int]) -> str | None:
+def _another_act(verb: Any, acts_i: set[int]) -> str | None:
     """``verb`` when it is an act of its own: neither one of ``acts_i``, nor a verb over one ("held
     talks on Tuesday during which they signed"), nor a clause of one ("a deal to buy Arm in January",
     "the summit to be held on May 2", also when the parser attached that clause elsewhere), nor a
     reporting verb ("signed ..., officials announced on Tuesday")."""
     if verb.pos_ not in ("VERB", "AUX") or verb.i in acts_i or verb.lemma_.lower() in _REPORTING:
         return None
-    if any(doc[i] in verb.subtree for i in acts_i):
+    if any(verb.doc[i] in verb.subtree for i in acts_i):
         return None
     if (verb.head.i in acts_i and verb.dep_ in _OWN_CLAUSE) or verb.left_edge.i - 1 in acts_i:
         return None
@@ -177,30 +183,25 @@ def act_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
     """The other act a date text[start:end] belongs to, when its sentence has a ``cue`` act and the
     phrase hangs on another verb: "signed the pact, concluding a process started in 2013" -> "started".
     None when it is the act's own (see :func:`_another_act`)."""
-    doc = nlp.parse(text)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    found = _in_a_sentence_with_acts(text, start, end, cue)
+    if found is None:
         return None
-    acts_i = _acts(doc, text, span, cue)
-    if not acts_i:
-        return None
-    token = span.root
+    token, acts_i = found[0].root, found[1]
     while token.pos_ not in ("VERB", "AUX") and token.dep_ in _UP_TO_VERB and token.head.i != token.i:
         token = token.head
-    return _another_act(doc, token, acts_i)
+    return _another_act(token, acts_i)
 
 
 def doer_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
     """The other act whose doer the name text[start:end] is, when its sentence has a ``cue`` act: "Chile
     and Peru signed a pact that the President of Bolivia praised" -> "praised" for Bolivia. None when the
     name is not the subject of another act (see :func:`_another_act`)."""
-    doc = nlp.parse(text)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    found = _in_a_sentence_with_acts(text, start, end, cue)
+    if found is None:
         return None
-    acts_i = _acts(doc, text, span, cue)
-    token, as_subject = span.root, False
+    token, acts_i = found[0].root, found[1]
+    as_subject = False
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         as_subject = as_subject or token.dep_ in ("nsubj", "nsubjpass")
         token = token.head
-    return _another_act(doc, token, acts_i) if acts_i and as_subject else None
+    return _another_act(token, acts_i) if as_subject else None
