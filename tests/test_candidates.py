@@ -112,3 +112,23 @@ def test_the_status_offered_is_one_the_checker_would_find() -> None:
     [task] = [t for t in plan_tasks(article, passage, person_names(article)) if t.kind == "agreements"]
     statuses = task.response_model.model_fields["status"].annotation.__args__
     assert "under negotiation" not in statuses and "signed" in statuses  # negotiated: talks are over
+
+
+def meeting_people(text: str) -> list[str] | None:
+    """The people a meeting task offers for a one-sentence article; None when no meeting is asked."""
+    article = Article(id="written-here", text=text, published=dt.date(2025, 3, 14))
+    [passage] = find_passages([article])
+    tasks = [t for t in plan_tasks(article, passage, person_names(article)) if t.kind == "meetings"]
+    return sorted(tasks[0].values["people"].split(" | ")) if tasks else None
+
+
+def test_a_meeting_is_asked_about_its_parties_only() -> None:
+    # the naive test (two people and a meeting word) passes every sentence below; the parties' roles decide
+    assert meeting_people("Before seeing Lula, Boric met Boluarte in Lima on Monday.") == ["Boluarte", "Boric"]
+    assert meeting_people("President Lee Jae-myung held talks with Prime Minister Shigeru Ishiba in Seoul, "
+                          "with Foreign Minister Cho Hyun in attendance.") == ["Lee Jae-myung", "Shigeru Ishiba"]
+    # the one who reports the meeting, or a name beside a pronoun, is no party: nothing to ask
+    assert meeting_people("Spokesman Tomas Berg told reporters that the minister had met Erik Dahl.") is None
+    assert meeting_people("Ahead of his visit to President Ruto, he met Foreign Minister Mudavadi.") is None
+    assert meeting_people("Amara Diallo and Kenji Sato were present at the meeting.") is None
+    assert meeting_people("Ruto and Mahama will meet in Accra next month.") is None  # still to come

@@ -48,6 +48,21 @@ def test_meeting_participants_are_arguments_of_one_meeting(sentence: str, met: l
     assert (verdict == Verdict.supported) == right, sentence
 
 
+@pytest.mark.parametrize(("sentence", "right"), [
+    ("Lula and Boluarte will meet in Brasilia next month.", False),
+    ("Boric said he was confident that Lula and Boluarte are to meet in May.", False),
+    ("Lula is expected to hold talks with Boluarte on Friday.", False),
+    ("Lula plans to meet Boluarte at the summit.", False),
+    ("Ruto said that Lula and Boluarte will meet for a summit in Lima next year.", False),
+    # held, whatever else the sentence puts ahead
+    ("Lula met Boluarte, who will travel to Santiago next week.", True),
+    ("Lula held talks with Boluarte and will return to Lima in May.", True),
+])
+def test_a_meeting_still_to_come_is_not_a_meeting_held(sentence: str, right: bool) -> None:
+    verdict = _verdict(Meeting(participants=["Lula", "Boluarte"], evidence=QUOTED), sentence, "participants")
+    assert (verdict == Verdict.supported) == right, sentence
+
+
 def test_a_name_inside_an_award_is_not_a_participant() -> None:
     sentence = ("President Ruto was on Friday presented the 'Order of St George the Victor' award by King "
                 "Charles at Windsor.")

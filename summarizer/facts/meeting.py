@@ -46,6 +46,13 @@ _MEETING_NAME = re.compile(r"\s*(?:meeting|summit|forum|conference|session)\b", 
 _SPEECH = re.compile(r"\b(?:told|said|says|reported|according to|stated)\b", re.IGNORECASE)
 
 
+def _attends(text: str, start: int, end: int, span_start: int, span_end: int) -> bool:
+    """Whether the name at text[start:end] is said to attend ("with X in attendance", "accompanied by X"),
+    within the span it was found in."""
+    return bool(_ATTENDED_AFTER.match(text, end, span_end) or
+                _ATTENDED_BEFORE.search(text[max(span_start, start - 40):start]))
+
+
 def check_meeting(fact: Meeting, support: Support) -> FieldCheck:
     """The participants around a meeting cue in one quote, or in the whole sentence it was cut from;
     or a meeting of "the two leaders" whose names the context gives."""
@@ -90,8 +97,7 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
             if all(PLACE_CUE.search(normalise(article.text[max(start, h.start - 20):h.start])) for h in hits):
                 return field(Verdict.unsupported, f"{participant} is named as a place, not a participant",
                               fact.participants, [span])
-            if all(_ATTENDED_AFTER.match(article.text, h.end, end) or
-                   _ATTENDED_BEFORE.search(article.text[max(start, h.start - 40):h.start]) for h in hits):
+            if all(_attends(article.text, h.start, h.end, start, end) for h in hits):
                 return field(Verdict.unsupported, f"{participant} attended; the evidence does not make them a "
                                                    "party to the meeting", fact.participants, [span])
         cue_at = start + cue.start()
@@ -107,24 +113,47 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
             if title and all(inside_a_title(article.text, h.start, h.end) for h in hits):
                 return field(Verdict.unsupported, f"{participant} is part of the name {title!r}, not a person",
                              fact.participants, [span])
-        if not one_predicate_holds(predicate_slots(article.text, start, end, _MEET),
-                                   [[(h.start, h.end) for h in hits] for _, hits in named]):
+        positions = [[(h.start, h.end) for h in hits] for _, hits in named]
+        if not one_predicate_holds(predicate_slots(article.text, start, end, _MEET), positions):
             return field(Verdict.unsupported, "the participants are not the parties of one meeting in the evidence "
                                               "(subject, object or 'with' of the same meeting)", fact.participants,
                          [span])
+        if not one_predicate_holds(predicate_slots(article.text, start, end, _MEET, settled=True), positions):
+            return field(Verdict.unsupported, "the evidence has this meeting still to come ('will meet'), not held",
+                         fact.participants, [span])
         return field(Verdict.supported, "the participants are the parties of a meeting in the evidence",
                      fact.participants, [span])
     return None
 
 
+def meeting_parties(ctx: PassageContext) -> list[str]:
+    """The passage's people that are arguments of a meeting predicate in it and not said to attend it,
+    when two of them are the parties of one meeting (what :func:`check_meeting` asks of a quote);
+    else none. "Before seeing Lula, he met Boluarte" offers nobody: Lula is no argument, "he" no name;
+    nor does "Lula and Boric will meet in May", a meeting still to come."""
+    text, passage = ctx.article.text, ctx.passage
+    slot_sets = predicate_slots(text, passage.start, passage.end, _MEET, settled=True)
+    mentions = find_mentions(text, passage.start, passage.end)
+    placed = []
+    for person in ctx.candidates.people:
+        hits = [(m.start, m.end) for m in mentions if same_entity(person, m.name)
+                and not _attends(text, m.start, m.end, passage.start, passage.end)]
+        if any(s.start <= a and b <= s.end for slots in slot_sets for s in slots for a, b in hits):
+            placed.append((person, hits))
+    pairs = [[a[1], b[1]] for i, a in enumerate(placed) for b in placed[i + 1:]]
+    return [person for person, _ in placed] if any(one_predicate_holds(slot_sets, pair) for pair in pairs) else []
+
+
 def plan(ctx: PassageContext) -> Task | None:
-    """Which people met, where and when: asked when the passage names two people. A third
-    participant is asked for when the passage names three; any person may be "none"."""
+    """Which people met, where and when: asked when two of the passage's people are the parties of
+    one meeting in it, with those people as the options. A third participant is asked for when
+    there are three; any person may be "none"."""
     passage, cand, evidence, date_texts = ctx.passage, ctx.candidates, ctx.evidence, ctx.date_texts
-    if len(cand.people) < 2:
+    people = meeting_parties(ctx)
+    if len(people) < 2:
         return None
-    slots = ["person_a", "person_b"] + (["person_c"] if len(cand.people) >= 3 else [])
-    fields: dict[str, Any] = {slot: (choice(cand.people + [NONE]), ...) for slot in slots}
+    slots = ["person_a", "person_b"] + (["person_c"] if len(people) >= 3 else [])
+    fields: dict[str, Any] = {slot: (choice(people + [NONE]), ...) for slot in slots}
     fields.update(location=(choice(cand.places + [NONE]), ...), date=(choice(date_texts + [NONE]), ...))
     model = create_model("MeetingAnswer", **fields)
 
@@ -138,7 +167,7 @@ def plan(ctx: PassageContext) -> Task | None:
         return Meeting(participants=people, location=optional(answer.location),
                        date=date_ref(answer.date, cand.dates), evidence=evidence)
 
-    return Task("meetings", "meeting", {"sentence": passage.shown, "people": listing(cand.people),
+    return Task("meetings", "meeting", {"sentence": passage.shown, "people": listing(people),
                                         "places": listing(cand.places), "dates": listing(date_texts)},
                 model, build)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import lexicon, nlp
+from .dates import FUTURE
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "poss"}
 OBJECT_DEPS = {"dobj", "dative", "attr"}
@@ -67,16 +68,41 @@ def _governing_verb(token: Any) -> Any | None:
     return None
 
 
-def predicate_slots(text: str, start: int, end: int, cue: re.Pattern[str]) -> list[list[Slot]]:
-    """For each predicate ``cue`` finds in text[start:end], the argument slots it has."""
+def still_to_come(token: Any) -> bool:
+    """Whether a predicate is put ahead of the telling: "will meet", "are expected to hold talks",
+    "plans to meet", "will meet for a summit", "the upcoming summit" (the future-tense lexicon, read
+    from the predicate's auxiliaries and those of the verbs it is the object, complement or
+    prepositional object of)."""
+    chain = [token]
+    for _ in range(4):
+        link = chain[-1]
+        if link.dep_ in ("xcomp", "dobj") and link.head.pos_ in ("VERB", "AUX") and link.head is not link:
+            chain.append(link.head)
+        elif link.dep_ == "pobj" and link.head.dep_ == "prep" and link.head.head.pos_ in ("VERB", "AUX"):
+            chain.append(link.head.head)
+        else:
+            break
+    first = min([t.i for t in chain] + [c.i for t in chain for c in t.children
+                                        if c.dep_ in ("aux", "auxpass", "amod") and c.i < token.i])
+    return bool(FUTURE.search(token.doc[first:token.i + 1].text))
+
+
+def predicate_slots(text: str, start: int, end: int, cue: re.Pattern[str],
+                    settled: bool = False) -> list[list[Slot]]:
+    """For each predicate ``cue`` finds in text[start:end], the argument slots it has; with ``settled``,
+    only predicates that are not still to come ("met", not "will meet")."""
     doc = nlp.parse(text)
     found = []
     for match in cue.finditer(text, start, end):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or not len(span):
             continue
+        if settled and any(still_to_come(word) for word in span):
+            continue
         token = span[0]
-        slots = _own_slots(token)
+        # a cue of several words is one predicate: "held talks" has the subject of "held" and the
+        # with-phrase of "talks", however the parser joined the two
+        slots = list(dict.fromkeys(s for word in span for s in _own_slots(word)))
         verb = _governing_verb(token)
         if verb is not None and not any(s.role == "subject" for s in slots):
             slots += [s for s in _own_slots(verb) if s.role == "subject"]
