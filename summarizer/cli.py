@@ -11,10 +11,13 @@ import sys
 import traceback
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .atomic import write_text_atomic
 from .errors import ConfigError, SummarizerError
+
+if TYPE_CHECKING:
+    from .grounding.checker import Policy
 
 EXIT_ERROR = 2
 EXIT_UNSUPPORTED = 1
@@ -57,7 +60,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             bar.update(job, completed=done, total=total, description=f"asking model: {label}")
 
         result = summarize(articles, model=args.model, api_base=args.api_base, api_key=args.api_key,
-                           policy="strict" if args.strict else "flag", concurrency=args.concurrency,
+                           policy=policy_of(args), concurrency=args.concurrency,
                            reask_unsupported=args.reask, strict_quotes=args.strict_quotes, strategy=args.strategy,
                            context_window=args.context_window,
                            progress=progress)
@@ -78,6 +81,20 @@ def cmd_summarize(args: argparse.Namespace) -> int:
                       f"{' · written to ' + args.out if args.out else ''}"
                       f"{' · report ' + args.html if args.html else ''}[/]")
     return 0
+
+
+def add_policy_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--keep-flagged", action="store_true",
+                        help="also publish the facts the checker does not support, marked as such (default: "
+                             "publish only supported facts and list the others as dropped, with why)")
+    parser.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)  # the default since 0.x
+
+
+def policy_of(args: argparse.Namespace) -> Policy:
+    """The publishing policy the options ask for: strict unless --keep-flagged."""
+    if args.keep_flagged and args.strict:
+        raise ConfigError("--keep-flagged and --strict contradict each other: choose one")
+    return "flag" if args.keep_flagged else "strict"
 
 
 def add_strategy_option(parser: argparse.ArgumentParser) -> None:
@@ -134,7 +151,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         mode: Mode = "record" if args.record else "live" if args.live else "replay"
         report = run_eval(model=args.model, mode=mode, names=args.event, api_base=args.api_base, meta=args.meta,
-                          strategy=args.strategy,
+                          strategy=args.strategy, policy=policy_of(args),
                           reask=args.reask,
                           progress=lambda i, n, name: print(f"[{i + 1}/{n}] {name}", file=sys.stderr))
     if args.out:
@@ -142,7 +159,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     table = markdown_table(report.events, report.model)
     lenient, strict = report.micro_lenient, report.micro_strict
     table += (f"\nAll events, micro: lenient P {lenient['precision']:.2f} R {lenient['recall']:.2f} "
-              f"F1 {lenient['f1']:.2f}; strict F1 {strict['f1']:.2f}\n")
+              f"F1 {lenient['f1']:.2f}; strict F1 {strict['f1']:.2f} (the summaries as published under the "
+              f"{report.policy} policy; facts and fields supported: every fact the model wrote)\n")
     for gold, meta in (("our gold", report.meta), ("the independent gold", report.meta_independent)):
         if meta:
             table += f"\nInjected errors on {gold} (cases on facts flagged even when clean are left out):\n"
@@ -267,7 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_model_options(p)
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument("--out", help="also write the full JSON result to this file")
-    p.add_argument("--strict", action="store_true", help="drop facts the checker does not find supported")
+    add_policy_options(p)
     p.add_argument("--strict-quotes", action="store_true", help=STRICT_QUOTES_HELP)
     add_strategy_option(p)
     p.add_argument("--context-window", type=int, metavar="TOKENS",
@@ -300,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     how.add_argument("--record", action="store_true", help="run the real model and re-record the cassettes")
     how.add_argument("--live", action="store_true", help="run the model without recordings")
     how.add_argument("--summary", help="score this saved summary JSON (with one --event) instead of a model")
+    add_policy_options(e)
     e.add_argument("--meta", action="store_true", help="also run the checker meta-benchmark (injected errors)")
     e.add_argument("--reask", type=int, default=0, metavar="N",
                    help="re-ask facts the checker rejects, up to N times (changes requests: record separately)")

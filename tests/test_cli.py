@@ -56,7 +56,9 @@ def test_check_gold_is_clean_and_strict_fails_on_a_wrong_figure(tmp_path, capsys
     path.write_text(json.dumps(wrong))
     assert main(["check", str(path), str(SEEDS), "--strict", "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    assert report["dropped"] and report["dropped"][0].startswith("trade_figures[0] contradicted")
+    assert report["dropped"] and report["dropped"][0].startswith("trade_figures[0] India-Russia trade: crossed 500 "
+                                                                 "billion USD")
+    assert "(contradicted: value: " in report["dropped"][0]  # the fact dropped, and why
 
 
 def test_schema_command_matches_the_committed_file(capsys) -> None:
@@ -70,3 +72,15 @@ def test_help_lists_the_commands() -> None:
     assert done.returncode == 0
     for command in ("summarize", "check", "eval", "schema"):
         assert command in done.stdout
+
+
+def test_only_supported_facts_are_published_unless_flagged_ones_are_asked_for() -> None:
+    from summarizer.cli import build_parser, policy_of
+    from summarizer.errors import ConfigError
+
+    parse = build_parser().parse_args
+    assert policy_of(parse(["summarize", "seeds/"])) == "strict"
+    assert policy_of(parse(["summarize", "seeds/", "--keep-flagged"])) == "flag"
+    assert policy_of(parse(["eval", "--keep-flagged"])) == "flag"
+    with pytest.raises(ConfigError, match="--keep-flagged and --strict"):
+        policy_of(parse(["summarize", "seeds/", "--keep-flagged", "--strict"]))

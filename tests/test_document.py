@@ -42,8 +42,9 @@ def _summary(**extra) -> dict:
 
 
 def _run(fake: FakeStrongModel, **options):
+    """The document strategy on the fake; every fact it wrote kept and checked unless a policy is given."""
     return summarize([OSLO, REYKJAVIK], model="openai/strong-fake", api_base="http://unused", completion=fake,
-                     strategy="document", **options)
+                     strategy="document", **{"policy": "flag", **options})
 
 
 def test_auto_picks_passages_for_the_small_embedded_models_and_document_for_the_rest() -> None:

@@ -135,7 +135,8 @@ def test_strict_policy_drops_and_lists(seed_gold, seed_articles) -> None:
     report = check(wrong, seed_articles)
     published, strict_report = apply_policy(wrong, report, "strict", seed_articles)
     assert published.trade_figures == [] and len(published.meetings) == len(wrong.meetings)
-    assert strict_report.dropped and strict_report.dropped[0].startswith("trade_figures[0] contradicted")
+    assert strict_report.dropped and strict_report.dropped[0].startswith("trade_figures[0] India-Russia trade: ")
+    assert "(contradicted: value: " in strict_report.dropped[0]
     flagged, same = apply_policy(wrong, report, "flag", seed_articles)
     assert flagged.trade_figures and same is report
 

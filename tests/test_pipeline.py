@@ -37,7 +37,8 @@ def _loaded() -> list[Article]:
 
 def test_every_fact_has_verbatim_evidence_and_is_checked() -> None:
     fake = ScriptedCompletion(default=first_choices)
-    result = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused", completion=fake)
+    result = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused", completion=fake,
+                       policy="flag")  # every fact the model wrote, checked
     summary = result.summary
     assert summary.invitations and summary.meetings and summary.agreements and summary.trade_figures
     for _, _, fact in summary.facts():
@@ -61,19 +62,21 @@ def test_choices_are_strings_of_the_passage() -> None:
 
 def test_a_swapped_answer_is_caught_by_the_checker() -> None:
     result = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused",
-                       completion=ScriptedCompletion(default=swapped))
+                       completion=ScriptedCompletion(default=swapped), policy="flag")
     invitation = next(f for f in result.report.facts if f.kind == "invitations")
     assert invitation.verdict.value == "contradicted"
-    strict = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused", policy="strict",
-                       completion=ScriptedCompletion(default=swapped))
-    assert strict.summary.invitations == [] and any("invitations[0]" in d for d in strict.report.dropped)
+    published = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused",
+                          completion=ScriptedCompletion(default=swapped))  # the default policy: strict
+    assert published.summary.invitations == []
+    assert any(d.startswith("invitations[0] Vladimir Putin invited Xi Jinping") for d in published.report.dropped)
 
 
 def test_one_failing_passage_is_recorded_and_the_rest_go_on() -> None:
     tasks = sum(len(plan_tasks(a, p)) for a in _loaded() for p in find_passages(_loaded()))
     invalid = {"inviter": "Nobody", "invitee": "Nobody"}
     fake = ScriptedCompletion(replies=[invalid, invalid, invalid], default=first_choices)
-    result = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused", completion=fake)
+    result = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused", completion=fake,
+                       policy="flag")
     assert len(result.failed_tasks) == 1 and result.failed_tasks[0].kind == "agreements"  # asked first (by kind)
     assert "did not validate" in result.failed_tasks[0].error
     assert result.summary.meetings and result.summary.invitations and not result.summary.agreements
@@ -105,7 +108,7 @@ def test_progress_is_reported() -> None:
 
 def test_title_and_narrative_use_only_supported_facts() -> None:
     result = summarize(_loaded(), model="openai/fake", strategy="passages", api_base="http://unused",
-                       completion=ScriptedCompletion(default=swapped))
+                       completion=ScriptedCompletion(default=swapped), policy="flag")
     assert result.summary.invitations  # flagged, kept in the facts ...
     assert "invite" not in result.summary.title.lower() and "invited" not in result.summary.narrative
     assert "Xi Jinping" in result.summary.title  # ... but the title comes from the supported meeting

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..extract.pipeline import Strategy, SummaryResult, resolve_model, summarize
-from ..grounding.checker import check
+from ..grounding.checker import Policy, apply_policy, check
 from ..models.embedded import EmbeddedServer, is_embedded
 from ..schema import read_summary
 from .events import EVALS_DIR, EvalEvent, load_events, model_slug
@@ -41,25 +41,32 @@ class EvalReport(BaseModel):
     meta_independent: dict[str, Any] | None = None
     labels: dict[str, Any] | None = None
     seconds: float
+    policy: str = "strict"            # F1 is of the summaries as published under this policy
 
 
 def run_event(event: EvalEvent, model: str, mode: Mode, api_base: str | None = None,
-              evals_dir: Path = EVALS_DIR, reask: int = 0, strategy: Strategy = "auto") -> SummaryResult:
-    """Summarise one event's articles: replaying its cassette, recording it, or live."""
+              evals_dir: Path = EVALS_DIR, reask: int = 0, strategy: Strategy = "auto",
+              policy: Policy = "flag") -> SummaryResult:
+    """Summarise one event's articles: replaying its cassette, recording it, or live. Every fact the
+    model wrote is kept (policy "flag") unless ``policy`` says otherwise."""
     articles = event.articles()
     if mode == "live":
-        return summarize(articles, model=model, api_base=api_base, reask_unsupported=reask, strategy=strategy)
+        return summarize(articles, model=model, api_base=api_base, reask_unsupported=reask, strategy=strategy,
+                         policy=policy)
     path = event.cassette(model, evals_dir, strategy)
     with cassette(path, record=(mode == "record")):
         # a replay never reaches the network: any base URL works, the embedded server is not started
         return summarize(articles, model=model, api_base=api_base or "http://127.0.0.1:8765/v1",
-                         reask_unsupported=reask, strategy=strategy)
+                         reask_unsupported=reask, strategy=strategy, policy=policy)
 
 
 def run_eval(model: str | None = None, mode: Mode = "replay", names: list[str] | None = None,
              api_base: str | None = None, evals_dir: Path = EVALS_DIR, meta: bool = False,
-             reask: int = 0, progress: Any = None, strategy: Strategy = "auto") -> EvalReport:
-    """Score every event (or those named) for ``model``; optionally the checker meta-benchmark too."""
+             reask: int = 0, progress: Any = None, strategy: Strategy = "auto",
+             policy: Policy = "strict") -> EvalReport:
+    """Score every event (or those named) for ``model``; optionally the checker meta-benchmark too.
+    F1 is of each summary as published under ``policy`` (the default of :func:`summarize`); the
+    checker's figures (facts supported, labels) are of every fact the model wrote."""
     started = time.monotonic()
     model, api_base = resolve_model(model, api_base)
     events = load_events(evals_dir, names)
@@ -79,10 +86,12 @@ def run_eval(model: str | None = None, mode: Mode = "replay", names: list[str] |
             recorded = _read_timing(event.cassette(model, evals_dir, strategy))
             usage = {**result.usage, "seconds": round(seconds, 2),
                      "recorded_seconds": recorded if mode != "live" else None}
-            scored = score(result.summary, event.gold(), result.report, event.name, usage)
+            published = result.summary if result.report is None else \
+                apply_policy(result.summary, result.report, policy, event.articles())[0]
+            scored = score(published, event.gold(), result.report, event.name, usage)
             independent = event.independent_gold()
             if independent is not None:
-                against = score(result.summary, independent, kinds=SCORED_KINDS)
+                against = score(published, independent, kinds=SCORED_KINDS)
                 scored.independent = {"strict": against.strict, "lenient": against.lenient}
             scores.append(scored)
             if result.report is not None:
@@ -100,7 +109,8 @@ def run_eval(model: str | None = None, mode: Mode = "replay", names: list[str] |
     return EvalReport(model=model, mode=mode, events=scores, micro_lenient=micro_average(scores, "lenient"),
                       micro_strict=micro_average(scores, "strict"),
                       micro_independent=micro_average(scores, "lenient", independent=True), meta=meta_result,
-                      meta_independent=meta_independent, labels=labelled, seconds=round(time.monotonic() - started, 2))
+                      meta_independent=meta_independent, labels=labelled, seconds=round(time.monotonic() - started, 2),
+                      policy=policy)
 
 
 def labels_file(model: str, evals_dir: Path = EVALS_DIR, strategy: str = "auto") -> Path:

@@ -92,7 +92,7 @@ def resolve_model(model: str | None, api_base: str | None) -> tuple[str, str | N
 
 def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: str | None = None,
               api_base: str | None = None, api_key: str | None = None, completion: Completion | None = None,
-              policy: Policy = "flag", run_check: bool = True, concurrency: int = 1,
+              policy: Policy = "strict", run_check: bool = True, concurrency: int = 1,
               max_passage_chars: int = 1200, retry: RetryPolicy = RetryPolicy(), timeout: float = 120.0,
               reask_unsupported: int = 0, progress: Progress | None = None,
               strict_quotes: bool = False, strategy: Strategy = "auto",
@@ -103,7 +103,9 @@ def summarize(articles: Iterable[Article | str | Path] | str | Path, *, model: s
     (the model writes the whole summary from the articles; see :mod:`summarizer.extract.document`),
     "auto" (passages for the small embedded models, document for the rest). ``context_window``: the
     model's window in tokens, when litellm does not know it. ``strict_quotes``: the checker reads each
-    fact's quotes alone, not their context.
+    fact's quotes alone, not their context. ``policy``: "strict" publishes only the facts the checker
+    supports and lists the others, with why, in ``report.dropped``; "flag" publishes every fact, the
+    unsupported ones marked in the report.
 
     ``reask_unsupported``: how many times to ask again about a fact the checker does not support,
     feeding back the checker's reasons (the result lists what was re-asked and its token cost)."""

@@ -182,19 +182,21 @@ def check(summary: EventSummary, articles: list[Article], strict_quotes: bool = 
 
 def apply_policy(summary: EventSummary, report: GroundingReport, policy: Policy,
                  articles: list[Article], strict_quotes: bool = False) -> tuple[EventSummary, GroundingReport]:
-    """flag: keep every fact, marked in the report. strict: publish only supported facts; the report
-    then describes the published summary and lists what was dropped and why."""
+    """strict (the default of :func:`summarize`): publish only supported facts; the report then
+    describes the published summary and lists each dropped fact, with why. flag: keep every fact,
+    marked in the report."""
     if policy == "flag":
         return summary, report
     if policy != "strict":
         raise ValueError(f"unknown policy {policy!r}: use 'flag' or 'strict'")
     kept = summary.model_copy(deep=True)
     dropped = []
-    for kind in (spec.kind for spec in specs()):
+    for spec in specs():
+        kind, facts = spec.kind, getattr(kept, spec.kind)
         bad = {fc.index: fc for fc in report.facts if fc.kind == kind and fc.verdict != Verdict.supported}
         for i, fc in sorted(bad.items()):
-            dropped.append(f"{kind}[{i}] {fc.verdict.value}: {'; '.join(fc.problems())}")
-        setattr(kept, kind, [f for i, f in enumerate(getattr(kept, kind)) if i not in bad])
+            dropped.append(f"{kind}[{i}] {spec.describe(facts[i])} ({fc.verdict.value}: {'; '.join(fc.problems())})")
+        setattr(kept, kind, [f for i, f in enumerate(facts) if i not in bad])
     for claim in report.narrative:
         if not claim.supported:
             kept.narrative = kept.narrative.replace(claim.sentence, "").strip()
