@@ -87,7 +87,8 @@ def add_policy_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--keep-flagged", action="store_true",
                         help="also publish the facts the checker does not support, marked as such (default: "
                              "publish only supported facts and list the others as dropped, with why)")
-    parser.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)  # the default since 0.x
+    # accepted for scripts written before strict publishing became the default
+    parser.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)
 
 
 def policy_of(args: argparse.Namespace) -> Policy:
