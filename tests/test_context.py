@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from summarizer.articles import Article
 from summarizer.grounding.checker import check
 from summarizer.grounding.fields import Verdict
@@ -247,3 +249,32 @@ def test_a_decision_to_sign_is_agreed_not_signed() -> None:
     assert _check(agreed, _article(quote + ".")).fields["status"].verdict == Verdict.supported
     signed = Agreement.model_validate({**agreed.model_dump(), "status": "signed"})
     assert _check(signed, _article(quote + ".")).fields["status"].verdict == Verdict.contradicted
+
+
+def test_a_country_is_named_through_the_leader_the_article_gives_it() -> None:
+    article = _article("Peruvian President Dina Boluarte received Vietnamese Prime Minister Pham Minh Chinh on "
+                       "Monday.\n\nBoluarte and Chinh witnessed the signing of a fisheries accord.")
+    quote = "Boluarte and Chinh witnessed the signing of a fisheries accord"
+    sides = _check(Agreement(parties=["Peru", "Vietnam"], subject="fisheries accord", status="signed",
+                             evidence=_evidence(quote)), article)
+    assert sides.verdict == Verdict.supported
+    other = _check(Agreement(parties=["Peru", "Chile"], subject="fisheries accord", status="signed",
+                             evidence=_evidence(quote)), article)
+    assert other.fields["parties[1]"].verdict == Verdict.unsupported
+
+
+@pytest.mark.parametrize("text, inviter, invitee", [
+    ("Polish President Andrzej Duda thanked Estonian Prime Minister Kristen Michal for her invitation to "
+     "Tallinn.", "Kristen Michal", "Andrzej Duda"),
+    ("Polish President Andrzej Duda accepted Michal's invitation to visit Tallinn.", "Kristen Michal",
+     "Andrzej Duda"),
+    ("Jordan's King Abdullah II hosted Estonian Prime Minister Kristen Michal. The king invited the prime "
+     "minister to Amman.", "Abdullah II", "Kristen Michal"),
+])
+def test_the_inviter_named_by_thanks_a_possessive_or_a_title(text: str, inviter: str, invitee: str) -> None:
+    article = _article(text)
+    quote = text.split(". ")[-1].rstrip(".")
+    right = _check(Invitation(inviter=inviter, invitee=invitee, evidence=_evidence(quote)), article)
+    assert right.fields["direction"].verdict == Verdict.supported
+    swapped = _check(Invitation(inviter=invitee, invitee=inviter, evidence=_evidence(quote)), article)
+    assert swapped.verdict != Verdict.supported

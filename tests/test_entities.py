@@ -49,3 +49,25 @@ def test_a_verb_opening_the_sentence_is_not_part_of_a_titled_name() -> None:
     assert [(m.name, m.title) for m in find_mentions("Conveying Chancellor Holm's greetings, she left.")] == [
         ("Holm", "Chancellor")]
     assert [m.name for m in find_mentions("Ted Manning met reporters.")] == ["Ted Manning"]
+
+
+def test_names_with_particles_accents_and_two_letters() -> None:
+    text = ("Egyptian President Abdel Fattah al-Sisi met Ursula von der Leyen and Sheikh Tamim bin Hamad "
+            "Al Thani in Cairo. Li met Wu at the UN. Ng spoke later.")
+    names = [m.name for m in find_mentions(text)]
+    assert names[:3] == ["Abdel Fattah al-Sisi", "Ursula von der Leyen", "Tamim bin Hamad Al Thani"]
+    assert {"Li", "Wu", "Ng", "Cairo"} <= set(names) and "UN" not in names
+    assert "UN. Ng" not in names  # an acronym ending a sentence ends the name run
+    assert match_names("Paulo Sérgio Ramalho", "Paulo Sergio Ramalho") == NameMatch.exact
+    assert match_names("Lopez Obrador", "Andrés Manuel López Obrador") == NameMatch.alias
+
+
+def test_a_title_stands_for_the_one_person_who_holds_it() -> None:
+    text = ("Omani Sultan Haitham bin Tariq received Indonesian President Prabowo Subianto and Chilean Foreign "
+            "Minister Alberto van Klaveren. The sultan invited the Indonesian president to Muscat. "
+            "The foreign minister left early.")
+    refs = {m.text: m.name for m in find_mentions(text) if m.text.lower().startswith("the ")}
+    assert refs == {"The sultan": "Haitham bin Tariq", "the Indonesian president": "Prabowo Subianto",
+                    "The foreign minister": "Alberto van Klaveren"}
+    two_presidents = "Kenyan President Ruto met Ghanaian President Mahama. The president said talks went well."
+    assert [m.name for m in find_mentions(two_presidents) if m.text.startswith("The")] == []

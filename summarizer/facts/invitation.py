@@ -24,9 +24,13 @@ from .merge import better_date, fuller
 from .registry import FactSpec, register
 
 _INVITE_TO = re.compile(r"\b(?:invit(?:ed|es|e|ing)|invitation to|pass(?:ed)? on to|convey(?:ed)? to|"
-                        r"handed over to|extended an invitation to)\s+(?:the\s+)?", re.IGNORECASE)
+                        r"handed over to|extended an invitation to)\s+", re.IGNORECASE)
 _INVITED_BY = re.compile(r"\binvit(?:ed|ation)\s+(?:\w+\s+){0,3}?by\s+|\binvitation\s+from\s+(?:the\s+)?",
                          re.IGNORECASE)
+# The inviter named before the invitation: "thanked Lula for his invitation", "accepted Lula's invitation".
+_THANKED_FOR = re.compile(r"\bthank(?:ed|s|ing)?\s+(?P<agent>[^.;]{1,60}?)\s+for\s+(?:his|her|their|its|the)\s+"
+                          r"(?:\w+\s+)?invitation\b", re.IGNORECASE)
+_OWN_INVITATION = re.compile(r"['’]s?\s+(?:\w+\s+)?invitation\b", re.IGNORECASE)
 
 
 def check_invitation_direction(fact: Invitation, support: Support) -> FieldCheck:
@@ -42,6 +46,10 @@ def check_invitation_direction(fact: Invitation, support: Support) -> FieldCheck
             after = [m for m in mentions if 0 <= m.start - (start + cue.end()) <= 25]
             if after:
                 agents.append(after[0].name)
+        for cue in _THANKED_FOR.finditer(text):
+            agents += [m.name for m in mentions if start + cue.start("agent") <= m.start < start + cue.end("agent")][:1]
+        for cue in _OWN_INVITATION.finditer(text):
+            agents += [m.name for m in mentions if 0 <= start + cue.start() - m.end <= 1]
         span = Span(article_id=article.id, start=start, end=end)
         invitee_received = any(same_entity(fact.invitee, r) for r in recipients)
         inviter_received = any(same_entity(fact.inviter, r) for r in recipients)

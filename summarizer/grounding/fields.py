@@ -22,7 +22,7 @@ from ..text.acronyms import abbreviated_runs, expansions
 from ..text.align import normalise
 from ..text.countries import capital_of, country_code_of_place, iso_code
 from ..text.dates import find_dates, same_date
-from ..text.names import NameMatch, country_of, find_mentions, match_names
+from ..text.names import NameMatch, country_of, country_of_person, find_mentions, match_names
 from ..text.roles import act_of
 from .context import COLLECTIVE, ESTIMATED, REFERS_BACK, WHERE, regions
 
@@ -176,6 +176,8 @@ def check_name(value: str, support: Support) -> FieldCheck:
                                [Span(article_id=article.id, start=start + word.start(), end=start + word.end())])
         if found is None:
             found = _named_otherwise(value, article, start, text)
+        if found is None and iso_code(value):
+            found = _named_by_leader(value, article, support.mentions(i))
     note = f"spelling variant: {value} / {' / '.join(variants)}" if variants else None
     if found is not None:
         return found.model_copy(update={"note": note})
@@ -183,6 +185,17 @@ def check_name(value: str, support: Support) -> FieldCheck:
         return field(Verdict.supported, f"named in the evidence with another spelling ({next(iter(variants))!r})",
                       value, list(variants.values()), note=note)
     return field(Verdict.unsupported, "not named in the evidence", value)
+
+
+def _named_by_leader(country: str, article: Article, mentions: list[Any]) -> FieldCheck | None:
+    """A country named through a person the article gives as its own ("Lula and Xi witnessed the
+    signing", after "Brazilian President Luiz Inacio Lula da Silva")."""
+    for mention in mentions:
+        theirs = country_of(mention.country) if mention.country else country_of_person(mention.name, article.text)
+        if theirs and iso_code(theirs) == iso_code(country):
+            return field(Verdict.supported, f"named in the evidence through {mention.text!r}", country,
+                         [Span(article_id=article.id, start=mention.start, end=mention.end)])
+    return None
 
 
 def _named_otherwise(value: str, article: Article, start: int, text: str) -> FieldCheck | None:

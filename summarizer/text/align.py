@@ -9,6 +9,7 @@ article, so cost grows linearly with its length) and scores only windows around 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -19,6 +20,20 @@ FUZZY_THRESHOLD = 90.0
 _CHAR_MAP = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
                            "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
                            "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "\u00a0": " "})
+
+
+def _latin_letters() -> dict[int, str]:
+    """Accented Latin letters to their base letter, one for one ("Šefčovič" -> "Sefcovic", "ø" -> "o"):
+    names reach English news with and without their accents."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            table[code] = base
+    return table | {ord(k): v for k, v in {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i"}.items()}
+
+
+_CHAR_MAP.update(_latin_letters())
 
 
 class AlignmentStatus(str, Enum):
@@ -83,7 +98,7 @@ def unescape_quotes(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    """Quotes, dashes and case folded, one character for one (so offsets survive)."""
+    """Quotes, dashes, accents and case folded, one character for one (so offsets survive)."""
     lowered = text.translate(_CHAR_MAP).lower()
     if len(lowered) != len(text):  # a character whose lower case is longer ("İ"): fold char by char
         lowered = "".join(ch.translate(_CHAR_MAP).lower()[:1] or ch for ch in text)

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from . import lexicon
 from .acronyms import initials
+from .align import normalise
 from .countries import country_name, country_of_demonym, iso_code
 
 TITLES = sorted(lexicon.words("titles"), key=len, reverse=True)  # longest first: "Deputy Prime Minister"
@@ -22,7 +23,10 @@ _TITLE_WORDS = [t.split() for t in TITLES] + [["Ministers"], ["Presidents"], ["L
 _TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
 for _words in sorted(_TITLE_WORDS, key=len, reverse=True):
     _TITLES_BY_FIRST.setdefault(_words[0], []).append(_words)
-_CAPITAL_RUN = re.compile(r"[A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?)*")
+_PARTICLES = lexicon.alternation("name_particles")
+_CAPITALISED = rf"(?:[A-Z]|(?:{_PARTICLES})-[A-Z])[\w’'\-]*\.?"  # "Salman", "al-Sisi"
+# A run of capitalised words, with lower-case particles inside it ("Mohammed bin Salman", "von der Leyen").
+_CAPITAL_RUN = re.compile(rf"{_CAPITALISED}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+)*{_CAPITALISED})*")
 # Capitalised words that start sentences or headlines but are not names.
 _NOT_NAMES = set(lexicon.words("sentence_openers"))
 _MONTH_OR_DAY = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -32,8 +36,10 @@ _MONTH_OR_DAY = {"january", "february", "march", "april", "may", "june", "july",
 
 
 def _ends_sentence(word: str) -> bool:
-    """'Ruto.' ends a sentence; 'S.', 'Dr.' and 'St.' do not."""
-    return word.endswith(".") and len(word) > 3 and word not in ("Sept.", "Prof.")
+    """'Ruto.' and 'UN.' end a sentence; 'S.', 'Dr.' and 'St.' do not."""
+    bare = word[:-1]
+    return word.endswith(".") and (len(bare) > 2 or (len(bare) == 2 and bare.isupper())) \
+        and word not in ("Sept.", "Prof.")
 
 
 def _is_break(word: str) -> bool:
@@ -63,8 +69,39 @@ class Mention:
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Capitalised name mentions in text[start:end], each with any title and demonym before it."""
-    return list(_find_mentions(text, start, len(text) if end is None else end))
+    """Name mentions in text[start:end]: capitalised names, each with any title and demonym before it,
+    and titles standing for a name the text gives with that title ("the crown prince")."""
+    stop = len(text) if end is None else end
+    found = _find_mentions(text, start, stop) + _title_references(text, start, stop)
+    return sorted(found, key=lambda m: m.start)
+
+
+_TITLE = re.compile(r"(?:" + lexicon.alternation("titles") + r")\b", re.IGNORECASE)
+_THE_TITLE = re.compile(r"\bthe\s+(?:(?-i:(?P<country>[A-Z][a-z]+))\s+)?(?P<title>" + _TITLE.pattern + ")",
+                        re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _title_references(text: str, start: int, stop: int) -> tuple[Mention, ...]:
+    """'the crown prince', 'the Saudi crown prince': a title standing for the one person the whole text
+    names with it ("Saudi Crown Prince Mohammed bin Salman"); nothing when two people share the title."""
+    if not _THE_TITLE.search(text, start, stop):
+        return ()
+    titled = [m for m in _find_mentions(text, 0, len(text)) if m.title]
+    out = []
+    for ref in _THE_TITLE.finditer(text, start, stop):
+        title, country = ref.group("title"), country_of_demonym(ref.group("country") or "")
+        if ref.group("country") and country is None:  # "the Crown Prince": the capital is the title's
+            whole = _TITLE.match(text, ref.start("country"))
+            if whole is None:
+                continue
+            title = whole.group(0)
+        title = title.lower()
+        holders = [m for m in titled if m.title.lower() == title and (country is None or m.country == country)]
+        if holders and all(match_names(holders[0].name, m.name) for m in holders):
+            person = max(holders, key=lambda m: len(m.name))
+            out.append(Mention(ref.group(0), ref.start(), ref.end(), person.name, person.title, person.country))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
@@ -118,11 +155,20 @@ def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
     name_start = words[0][1]
     name_end = words[-1][1] + len(words[-1][0])
     name = text[name_start:name_end]
-    if len(name) < 2 or (len(words) == 1 and not title_words and len(name) < 3):
-        return None
+    if len(name) < 2 or (len(words) == 1 and not title_words and len(name) < 3 and not name.istitle()):
+        return None  # "Xi", "Li" and "Wu" are names; "UN" and "EU" alone are not people
     mention_start = first if (title_words or country) else name_start
     return Mention(text[mention_start:name_end], mention_start, name_end, name,
                    " ".join(title_words) or None, country)
+
+
+def country_of_person(name: str, text: str) -> str | None:
+    """The country ``text`` gives the person with a demonym or possessive ("Brazilian President Lula da
+    Silva", "Ghana's Foreign Minister ..."), as a country name; None when it gives none."""
+    for mention in _find_mentions(text, 0, len(text)):
+        if mention.country and same_entity(name, mention.name):
+            return country_of(mention.country)
+    return None
 
 
 def strip_title(name: str) -> str:
@@ -144,10 +190,10 @@ def strip_title(name: str) -> str:
 
 @lru_cache(maxsize=8192)
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Lower-case name words without titles, punctuation or possessives."""
+    """Lower-case name words without titles, punctuation, accents or possessives."""
     core = strip_title(name)
     core = re.sub(r"['’]s\b", "", core)
-    return tuple(t for t in re.split(r"[^\w]+", core.lower()) if t)
+    return tuple(t for t in re.split(r"[^\w]+", normalise(core)) if t)
 
 
 @lru_cache(maxsize=16384)
