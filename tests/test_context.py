@@ -264,12 +264,12 @@ def test_a_country_is_named_through_the_leader_the_article_gives_it() -> None:
 
 
 @pytest.mark.parametrize("text, inviter, invitee", [
-    ("Polish President Andrzej Duda thanked Estonian Prime Minister Kristen Michal for her invitation to "
-     "Tallinn.", "Kristen Michal", "Andrzej Duda"),
+    (("Polish President Andrzej Duda thanked Estonian Prime Minister Kristen Michal for her invitation to "
+      "Tallinn."), "Kristen Michal", "Andrzej Duda"),
     ("Polish President Andrzej Duda accepted Michal's invitation to visit Tallinn.", "Kristen Michal",
      "Andrzej Duda"),
-    ("Jordan's King Abdullah II hosted Estonian Prime Minister Kristen Michal. The king invited the prime "
-     "minister to Amman.", "Abdullah II", "Kristen Michal"),
+    (("Jordan's King Abdullah II hosted Estonian Prime Minister Kristen Michal. The king invited the prime "
+      "minister to Amman."), "Abdullah II", "Kristen Michal"),
 ])
 def test_the_inviter_named_by_thanks_a_possessive_or_a_title(text: str, inviter: str, invitee: str) -> None:
     article = _article(text)

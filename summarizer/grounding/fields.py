@@ -22,7 +22,13 @@ from ..text.acronyms import abbreviated_runs, expansions
 from ..text.align import normalise
 from ..text.countries import capital_of, country_code_of_place, iso_code
 from ..text.dates import find_dates, same_date
-from ..text.names import NameMatch, country_of, country_of_person, find_mentions, match_names
+from ..text.names import (
+    NameMatch,
+    country_of,
+    country_of_person,
+    find_mentions,
+    match_names,
+)
 from ..text.roles import act_of
 from .context import COLLECTIVE, ESTIMATED, REFERS_BACK, WHERE, regions
 
