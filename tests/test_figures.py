@@ -53,3 +53,22 @@ def test_a_bracketed_restatement_in_another_currency_is_a_conversion_not_a_figur
     # a second figure of its own, in the same currency or outside brackets, is no conversion
     assert converted("The fund has $2bn (and another $1bn pledged).") == []
     assert converted("Exports were €4bn and imports $2bn.") == []
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("exports worth ₹2.1 lakh crore", 2.1e12, "INR"),
+    ("a Rs 12 thousand crore package", 1.2e11, "INR"),
+    ("sales of C$4.5 billion", 4.5e9, "CAD"),
+    ("a KSh 40 billion bond", 4e10, "KES"),
+    ("₦1.3 trillion in revenue", 1.3e12, "NGN"),
+    ("GH₵ 2 billion for roads", 2e9, "GHS"),
+    ("RM3.2 billion in contracts", 3.2e9, "MYR"),
+    ("Rp 9 trillion of bonds", 9e12, "IDR"),
+])
+def test_indian_scales_and_local_currency_signs(text: str, amount: float, currency: str) -> None:
+    [figure] = find_figures(text)
+    assert (figure.amount, figure.currency) == (amount, currency)
+
+
+def test_signs_in_letters_keep_their_case() -> None:
+    assert find_figures("the rm 4 and rs 5 rows") == []

@@ -14,13 +14,15 @@ from itertools import pairwise
 
 from . import lexicon
 
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7,
+          "thousand crore": 1e10, "lakh crore": 1e12}  # Indian English: "Rs 3.7 lakh crore"
 _SCALE_ALIASES = {"k": "thousand", "mn": "million", "m": "million", "mln": "million", "bn": "billion",
                   "b": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion", "lakhs": "lakh",
                   "crores": "crore", "thousands": "thousand", "millions": "million", "billions": "billion",
                   "trillions": "trillion"}
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?P<scale>thousands?|millions?|billions?|trillions?|lakhs?|crores?|bn|mn|mln|bln|tn|trn|k|m|b)"
+_SCALE = (r"(?P<scale>(?:lakhs?|thousands?)\s+crores?|thousands?|millions?|billions?|trillions?|lakhs?|crores?"
+          r"|bn|mn|mln|bln|tn|trn|k|m|b)")
 
 
 @lru_cache(maxsize=1)
@@ -41,8 +43,39 @@ def currency_words() -> dict[str, str]:
             words.setdefault(name, code)
             last_words.setdefault(name.split()[-1], set()).add(code)
     words.update({word: next(iter(codes)) for word, codes in last_words.items() if len(codes) == 1})
+    for symbol, code in _local_symbols().items():
+        words.setdefault(symbol.lower(), code)
     words.update((word.lower(), code) for word, code in lexicon.pairs("currency_words"))
+    words.update((sign.lower(), code) for sign, code in lexicon.pairs("currency_signs"))
     return words
+
+
+@lru_cache(maxsize=1)
+def _signs_in_letters() -> set[str]:
+    """Currency signs written in letters before an amount ("Rs 500 crore", "Ksh 12 billion")."""
+    signs = {sign for sign, _ in lexicon.pairs("currency_signs")} | set(_local_symbols())
+    return {sign for sign in signs if sign.replace(".", "").isalpha()}
+
+
+def _local_symbols() -> dict[str, str]:
+    """Signs that English-language news of a country writes for its own currency (CLDR, through babel:
+    "Ksh" in Kenya, "₦" in Nigeria, "GH₵" in Ghana), where only one currency uses them. Bare letters
+    ("R", "P") and two-letter signs are left out: they read as words; the lexicon adds those it needs."""
+    import datetime as dt
+
+    from babel.localedata import locale_identifiers
+    from babel.numbers import get_currency_symbol, get_territory_currencies
+
+    seen: dict[str, set[str]] = {}
+    today = dt.date.today()
+    for ident in locale_identifiers():
+        territory = ident.rpartition("_")[2]
+        if not ident.startswith("en_") or len(territory) != 2 or not territory.isalpha():
+            continue
+        for code in get_territory_currencies(territory, today)[:1]:
+            seen.setdefault(get_currency_symbol(code, ident), set()).add(code)
+    return {symbol: codes.pop() for symbol, codes in seen.items()
+            if len(codes) == 1 and symbol not in codes and (not symbol.isalpha() or len(symbol) > 2)}
 
 
 @lru_cache(maxsize=1)
@@ -50,10 +83,13 @@ def figure_pattern() -> re.Pattern[str]:
     """Amounts with an optional currency sign or code before and a currency word after, or percentages."""
     known = currency_words()
     codes = sorted(w.upper() for w, c in known.items() if w.upper() == c)
-    signs = sorted((w for w in known if not w.isalpha() or w in ("rs",)), key=len, reverse=True)
-    names = sorted((w for w in known if w.replace(" ", "").isalpha() and w.upper() != known[w]), key=len,
-                   reverse=True)
-    sign_alt = "|".join(re.escape(w) for w in signs)
+    lettered = {sign.lower() for sign in _signs_in_letters()}
+    signs = sorted((w for w in known if not w.isalpha() and w not in lettered), key=len, reverse=True)
+    names = sorted((w for w in known if w.replace(" ", "").isalpha() and w.upper() != known[w]
+                    and w not in lettered), key=len, reverse=True)
+    # signs in letters keep their case ("Rs", "RM"): in lower case they are words
+    sign_alt = "|".join([re.escape(w) for w in signs]
+                        + [f"(?-i:{re.escape(w)})" for w in sorted(_signs_in_letters(), key=len, reverse=True)])
     code_alt = "|".join(codes)
     name_alt = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in names)
     prefix = rf"(?P<pre>(?-i:{code_alt})\s?(?=\d)|{sign_alt})"
@@ -83,8 +119,7 @@ def normalise_scale(word: str | None) -> str | None:
     """'bn' -> 'billion'; None and unknown words stay None."""
     if not word:
         return None
-    lowered = word.strip().lower()
-    lowered = _SCALE_ALIASES.get(lowered, lowered)
+    lowered = " ".join(_SCALE_ALIASES.get(w, w) for w in word.strip().lower().split())
     return lowered if lowered in SCALES else None
 
 
