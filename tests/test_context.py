@@ -278,3 +278,30 @@ def test_the_inviter_named_by_thanks_a_possessive_or_a_title(text: str, inviter:
     assert right.fields["direction"].verdict == Verdict.supported
     swapped = _check(Invitation(inviter=invitee, invitee=inviter, evidence=_evidence(quote)), article)
     assert swapped.verdict != Verdict.supported
+
+
+LEAD = _article("OSLO, March 4 (Wire) - Norway and South Korea signed a shipbuilding pact on Tuesday.\n\n"
+                "Officials said talks had lasted a year.\n\n"
+                "Bilateral trade reached $6.1 billion last year, with Norwegian fish the largest item.")
+
+
+def test_the_sides_of_a_bilateral_measure_come_from_the_lead() -> None:
+    quote = "Bilateral trade reached $6.1 billion last year"
+    fact = TradeFigure(metric="Norway-South Korea bilateral trade", value=6.1, scale="billion", currency="USD",
+                       evidence=_evidence(quote))
+    assert _check(fact, LEAD).fields["metric"].verdict == Verdict.supported
+    other = fact.model_copy(update={"metric": "Norway-Japan bilateral trade"})
+    assert _check(other, LEAD).fields["metric"].verdict == Verdict.unsupported
+    # a place is never taken from the lead
+    met = Meeting(participants=["Jonas Gahr Store", "Han Duck-soo"], location="Oslo", evidence=_evidence(quote))
+    assert _check(met, LEAD).fields.get("location") is None or \
+        _check(met, LEAD).fields["location"].found_in != "lead"
+
+
+@pytest.mark.parametrize("metric, verdict", [("deal value", "supported"), ("offer per share", "contradicted"),
+                                             ("debt assumed", "contradicted")])
+def test_a_metric_is_supported_by_the_measure_the_sentence_gives_the_figure(metric: str, verdict: str) -> None:
+    article = _article("Brazil's Vale agreed on Friday to buy Canada's Teck Coal for $8.2 billion in cash.")
+    fact = TradeFigure(metric=metric, value=8.2, scale="billion", currency="USD",
+                       evidence=_evidence("agreed on Friday to buy Canada's Teck Coal for $8.2 billion in cash"))
+    assert _check(fact, article).fields["metric"].verdict.value == verdict

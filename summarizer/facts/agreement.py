@@ -118,7 +118,7 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
     the signing of ...", "oversaw the signing"), inside what was signed ("signed amendments that will
     take the Atacama project forward") or as the doer of another act of the sentence ("a pact that the
     President of Bolivia praised")."""
-    named = in_context(partial(check_name, party), support, relation=True)
+    named = in_context(partial(check_name, party), support, relation=True, name=True)
     if named.verdict != Verdict.supported:
         return named
     for article, start, end, _ in support.texts():

@@ -27,6 +27,7 @@ from ..grounding.fields import (
     Span,
     Support,
     Verdict,
+    check_name,
     check_words,
     field,
     in_context,
@@ -43,7 +44,8 @@ from ..text.money import (
     same_amount,
     scaled,
 )
-from ..text.names import find_mentions, name_tokens
+from ..text.countries import iso_code
+from ..text.names import country_of, find_mentions, name_tokens
 from .merge import better_date
 from .registry import FactSpec, register
 
@@ -80,12 +82,32 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
 _APPROXIMATE = set(lexicon.words("approximations"))
 _DIRECTIONS = lexicon.table("metric_directions")
 # where a clause ends: a figure's measure is named in its own clause ("exports rose to $4bn while imports ...")
-_CLAUSE_END = re.compile(r"[;.]|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r";|(?-i:(?<![A-Z]))\.(?!\w)|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)  # not "U.S."
 
 
 def _direction(text: str) -> str | None:
-    """The measure a metric names ("Exports to Chile" -> exports), or None for a total."""
-    return next((key for key, words in _DIRECTIONS.items() if words.search(text)), None)
+    """The measure a metric names, the first it names ("Deal value including debt" -> deal; "Exports to
+    Chile" -> exports), or None for a total."""
+    hits = [(hit.start(), key) for key, words in _DIRECTIONS.items() for hit in words.finditer(text)]
+    return min(hits)[1] if hits else None
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*)*")
+
+
+def _metric_names(metric: str) -> tuple[list[str], str]:
+    """The countries, companies and people a metric names ("France-Saudi Arabia bilateral trade",
+    "Canadian exports to Mexico"), as names, and the rest of its words. A capitalised first word is a
+    name only when it is a country, a nationality or an acronym ("Bilateral trade" names nothing)."""
+    names, rest = [], metric
+    for run in _NAME_RUN.finditer(metric):
+        text = run.group(0)
+        first = run.start() == 0 or not metric[:run.start()].strip(" -–/")
+        if first and " " not in text and not text.isupper() and iso_code(country_of(text) or "") is None:
+            continue
+        names.append(country_of(text) or text)
+        rest = rest.replace(text, " ", 1)
+    return names, re.sub(r"[-–/]", " ", rest).strip()
 
 
 def _bound_direction(text: str, start: int, end: int, clause_start: int, clause_end: int) -> str | None:
@@ -108,18 +130,37 @@ def _bound_direction(text: str, start: int, end: int, clause_start: int, clause_
     return nearest[1] if nearest else None
 
 
+def _check_metric_parts(metric: str, support: Support) -> FieldCheck:
+    """The metric's names, each as a name (in the context, or the lead where the quote says "the two
+    countries" or "bilateral"), and its other words in the evidence."""
+    names, words = _metric_names(metric)
+    for name in names:
+        if in_context(partial(check_name, name), support, name=True).verdict != Verdict.supported:
+            return field(Verdict.unsupported, f"metric: {name} not named in the evidence", metric)
+    whole = in_context(partial(check_words, metric, what="metric"), support)
+    if whole.verdict == Verdict.supported or not words:
+        return whole if whole.verdict == Verdict.supported else \
+            field(Verdict.supported, "metric: its names are in the evidence", metric)
+    return in_context(partial(check_words, words, what="metric"), support)
+
+
 def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
-    """The metric's words are in the evidence, and the measure it names is the one the sentence gives
-    the figure: not the imports of "exports rose to $4bn while imports fell to $2bn" for $2bn."""
-    found = in_context(partial(check_words, fact.metric, what="metric"), support)
+    """The names of the metric are in the evidence or its context, and its other words are, or the
+    sentence gives the figure as the measure the metric names ("deal value" for "agreed to buy X for
+    $14bn"). The measure must be the one the sentence gives the figure: not the imports of "exports
+    rose to $4bn while imports fell to $2bn" for $2bn."""
+    found = _check_metric_parts(fact.metric, support)
     wanted = _direction(fact.metric)
-    if found.verdict != Verdict.supported or wanted is None:
+    if wanted is None:
         return found
     for article, start, end, figure in _own_figures(fact, support):
         bound = _bound_direction(article.text, figure.start, figure.end, start, end)
+        span = Span(article_id=article.id, start=figure.start, end=figure.end)
         if bound is not None and bound != wanted:
             return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as {bound}, not {wanted}",
-                         fact.metric, [Span(article_id=article.id, start=figure.start, end=figure.end)])
+                         fact.metric, [span])
+        if bound == wanted and found.verdict != Verdict.supported:
+            found = field(Verdict.supported, f"the evidence gives {figure.text!r} as {wanted}", fact.metric, [span])
     return found
 
 

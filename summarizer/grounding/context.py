@@ -8,7 +8,9 @@ evidence span this module finds, in order:
 2. ``neighbours``: the sentences just before and after it, in the same paragraph, or across a paragraph
    break when the later one refers back ("The summit was held at ...");
 3. ``headline``: the article's title, or a first line written as one;
-4. ``dateline``: the place (and date) that opens wire copy ("NAIROBI, March 3 (Reuters) -").
+4. ``dateline``: the place (and date) that opens wire copy ("NAIROBI, March 3 (Reuters) -");
+5. ``lead``: the article's first paragraph, where news names the sides of its event. Only names come
+   from it, and only for a quote that refers to them together ("the two countries", "bilateral trade").
 
 All regions are offsets into the article text, so a field found there still names its span.
 """
@@ -25,7 +27,7 @@ from ..text import lexicon
 from ..text.dates import FUTURE, MONTHS
 from ..text.passages import is_boilerplate, sentence_spans
 
-WHERE = ("quote", "sentence", "neighbours", "headline", "dateline")
+WHERE = ("quote", "sentence", "neighbours", "headline", "dateline", "lead")
 
 # "LIMA:", "NEW DELHI, Jan 5 (PTI) -", "Nairobi [Kenya], March 3 (AFP):", "Oslo, July 17 —".
 # A place in capitals, or in any case when a [region], a date or a (wire) follows it.
@@ -39,6 +41,9 @@ _DATELINE = re.compile(
 # "the two countries", "both sides", "the two leaders": parties named elsewhere
 COLLECTIVE = re.compile(r"\b(?:" + lexicon.alternation("collective_determiners") + r")\s+(?:"
                         + lexicon.alternation("collective_nouns") + r")\b", re.IGNORECASE)
+
+# "bilateral trade", "two-way trade": a measure of both sides, named elsewhere
+COLLECTIVE_MEASURE = lexicon.pattern("collective_adjectives")
 
 # A sentence that opens with a pronoun continues the one before it ("It includes ...", "They also signed").
 REFERS_BACK = re.compile(r"(?:" + lexicon.alternation("anaphoric_openers") + r")\b", re.IGNORECASE)
@@ -99,6 +104,17 @@ def _dateline_match(article: Article) -> re.Match[str] | None:
         if head and head[0] <= at < head[1] or is_boilerplate(para.group(0)):
             continue
         return _DATELINE.match(text, at + len(para.group(0)) - len(para.group(0).lstrip()))
+    return None
+
+
+def lead(article: Article) -> tuple[int, int] | None:
+    """Offsets of the article's first paragraph after its headline, without the dateline."""
+    text, head, place = article.text, headline(article), dateline(article)
+    for para in re.finditer(r"[^\n]+", text[article.body_start:]):
+        start, end = article.body_start + para.start(), article.body_start + para.end()
+        if (head and head[0] <= start < head[1]) or is_boilerplate(para.group(0)) or not para.group(0).strip():
+            continue
+        return (place[1] if place and start <= place[0] < end else start), end
     return None
 
 
@@ -177,7 +193,7 @@ def regions(article: Article, start: int, end: int) -> list[Region]:
             if 0 <= i < len(sentences) and (_paragraph(text, sentences[i][0]) == _paragraph(text, start)
                                             or _continues(text, sentences, min(i, first), max(i, last))):
                 found.append(Region(article, *sentences[i], "neighbours"))
-    for where, span in (("headline", headline(article)), ("dateline", dateline(article))):
+    for where, span in (("headline", headline(article)), ("dateline", dateline(article)), ("lead", lead(article))):
         if span and not (span[0] <= start and end <= span[1]):
             found.append(Region(article, *span, where))
     return found

@@ -30,7 +30,7 @@ from ..text.names import (
     match_names,
 )
 from ..text.roles import act_of
-from .context import COLLECTIVE, ESTIMATED, REFERS_BACK, WHERE, regions
+from .context import COLLECTIVE, COLLECTIVE_MEASURE, ESTIMATED, REFERS_BACK, WHERE, regions
 
 
 class Verdict(str, Enum):
@@ -106,7 +106,7 @@ class Support:
         countries", "both sides": "Lula set out plans for energy cooperation, a sign of alignment between
         the two nations"), or in a sentence that continues the one before ("It includes ...")."""
         sentence = self.tier("sentence") or self
-        if any(COLLECTIVE.search(text) for *_, text in sentence.texts()):
+        if any(COLLECTIVE.search(text) or COLLECTIVE_MEASURE.search(text) for *_, text in sentence.texts()):
             return True
         return any(REFERS_BACK.match(article.text, start) for article, start, _ in sentence.spans)
 
@@ -131,18 +131,22 @@ class Support:
                 if needle in text]
 
 
-def in_context(check: Callable[[Support], FieldCheck], support: Support, relation: bool = False) -> FieldCheck:
+def in_context(check: Callable[[Support], FieldCheck], support: Support, relation: bool = False,
+               name: bool = False) -> FieldCheck:
     """Check the value against the quotes, then against their context, tier by tier.
 
     Only the quotes can contradict: a context that names something else says nothing against the
     value. A relation's argument (who met, who signed) comes from the quote's own sentence, and from
     further context only where the quote refers back to it ("the two leaders", "It includes ...").
+    The article's lead is read for a ``name`` only, where the quote refers back to it.
     """
     result = check(support)
     if result.verdict != Verdict.unsupported:
         return result
     for where, tier in support.context():
-        if relation and where != "sentence" and not support.refers_back():
+        if (relation and where != "sentence" or where == "lead") and not support.refers_back():
+            break
+        if where == "lead" and not name:
             break
         found = check(tier)
         if found.verdict == Verdict.supported:
@@ -418,7 +422,7 @@ class Rules:
     def name(self, name: str, value: str | None, relation: bool = False) -> None:
         """A name; ``relation``: an argument of the fact's relation (who met, invited, signed)."""
         if value:
-            self.add(name, lambda: in_context(lambda s: check_name(value, s), self.support, relation))
+            self.add(name, lambda: in_context(lambda s: check_name(value, s), self.support, relation, name=True))
 
     def place(self, name: str, value: str | None) -> None:
         if value:
