@@ -305,3 +305,32 @@ def test_a_metric_is_supported_by_the_measure_the_sentence_gives_the_figure(metr
     fact = TradeFigure(metric=metric, value=8.2, scale="billion", currency="USD",
                        evidence=_evidence("agreed on Friday to buy Canada's Teck Coal for $8.2 billion in cash"))
     assert _check(fact, article).fields["metric"].verdict.value == verdict
+
+
+def test_countries_are_sides_through_their_leaders_but_never_people_at_a_meeting() -> None:
+    article = _article("Chilean President Gabriel Boric met Argentine President Javier Milei in Santiago on Monday.")
+    quote = "Chilean President Gabriel Boric met Argentine President Javier Milei in Santiago on Monday"
+    met = _check(Meeting(participants=["Chile", "Argentina"], evidence=_evidence(quote)), article)
+    assert met.fields["participants"].verdict != Verdict.supported
+
+
+@pytest.mark.parametrize("quote, status, verdict", [
+    ("Egypt and Turkey concluded negotiations on a gas accord on Sunday", "agreed", "supported"),
+    ("Egypt and Turkey agreed to work towards a gas accord", "under negotiation", "supported"),
+    ("Egypt and Turkey struck a deal on gas on Sunday", "agreed", "supported"),
+])
+def test_general_news_wording_of_agreement_status(quote: str, status: str, verdict: str) -> None:
+    fact = Agreement(parties=["Egypt", "Turkey"], subject="gas accord", status=status, evidence=_evidence(quote))
+    assert _check(fact, _article(quote + ".")).fields["status"].verdict.value == verdict
+
+
+def test_subject_and_kind_in_other_words_of_their_class() -> None:
+    quote = "Denmark's Orsted agreed to buy Poland's Baltic Power for $2.3 billion"
+    article = _article(quote + ".")
+    fact = Agreement(parties=["Orsted", "Baltic Power"], subject="acquisition of Baltic Power",
+                     kind="acquisition agreement", status="agreed", evidence=_evidence(quote))
+    checked = _check(fact, article)
+    assert checked.fields["subject"].verdict == Verdict.supported
+    assert checked.fields["kind"].verdict == Verdict.supported
+    lease = fact.model_copy(update={"subject": "lease of Baltic Power"})
+    assert _check(lease, article).fields["subject"].verdict == Verdict.unsupported

@@ -118,7 +118,7 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
     the signing of ...", "oversaw the signing"), inside what was signed ("signed amendments that will
     take the Atacama project forward") or as the doer of another act of the sentence ("a pact that the
     President of Bolivia praised")."""
-    named = in_context(partial(check_name, party), support, relation=True, name=True)
+    named = in_context(partial(check_name, party, by_leader=True), support, relation=True, name=True)
     if named.verdict != Verdict.supported:
         return named
     for article, start, end, _ in support.texts():
@@ -148,16 +148,14 @@ def _kind_words(kind: str) -> re.Pattern[str] | None:
 
 
 def _check_one_kind(kind: str, support: Support) -> FieldCheck:
-    """A kind the lexicon knows ("MoU", "acquisition") is supported by any of its words; another kind
-    by all of its words."""
+    """A kind the lexicon knows ("MoU", "acquisition") is supported by any of its words; any kind by all
+    of its words, in any of their forms or words of their class ("agreement" for "agreed to")."""
     words = _kind_words(kind)
-    if words is None:
-        return check_words(kind, support, "kind", 1.0)
-    for article, start, end, text in support.texts():
+    for article, start, end, text in support.texts() if words is not None else ():
         if words.search(text):
             return field(Verdict.supported, f"{kind} in the evidence", kind,
                          [Span(article_id=article.id, start=start, end=end)])
-    return field(Verdict.unsupported, f"{kind} not in the evidence", kind)
+    return check_words(kind, support, "kind", 1.0)
 
 
 def check_kind(kind: str, support: Support) -> FieldCheck:

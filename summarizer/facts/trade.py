@@ -34,6 +34,7 @@ from ..grounding.fields import (
 )
 from ..schema import Fact, TradeFigure
 from ..text import lexicon
+from ..text.countries import iso_code
 from ..text.money import (
     Figure,
     conversions,
@@ -44,7 +45,6 @@ from ..text.money import (
     same_amount,
     scaled,
 )
-from ..text.countries import iso_code
 from ..text.names import country_of, find_mentions, name_tokens
 from .merge import better_date
 from .registry import FactSpec, register
@@ -135,7 +135,7 @@ def _check_metric_parts(metric: str, support: Support) -> FieldCheck:
     countries" or "bilateral"), and its other words in the evidence."""
     names, words = _metric_names(metric)
     for name in names:
-        if in_context(partial(check_name, name), support, name=True).verdict != Verdict.supported:
+        if in_context(partial(check_name, name, by_leader=True), support, name=True).verdict != Verdict.supported:
             return field(Verdict.unsupported, f"metric: {name} not named in the evidence", metric)
     whole = in_context(partial(check_words, metric, what="metric"), support)
     if whole.verdict == Verdict.supported or not words:

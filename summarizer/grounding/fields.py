@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from enum import Enum
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from ..articles import Article
 from ..schema import DateRef
-from ..text import nlp
+from ..text import lexicon, nlp
 from ..text.acronyms import abbreviated_runs, expansions
 from ..text.align import normalise
 from ..text.countries import capital_of, country_code_of_place, iso_code
@@ -30,7 +30,14 @@ from ..text.names import (
     match_names,
 )
 from ..text.roles import act_of
-from .context import COLLECTIVE, COLLECTIVE_MEASURE, ESTIMATED, REFERS_BACK, WHERE, regions
+from .context import (
+    COLLECTIVE,
+    COLLECTIVE_MEASURE,
+    ESTIMATED,
+    REFERS_BACK,
+    WHERE,
+    regions,
+)
 
 
 class Verdict(str, Enum):
@@ -106,9 +113,13 @@ class Support:
         countries", "both sides": "Lula set out plans for energy cooperation, a sign of alignment between
         the two nations"), or in a sentence that continues the one before ("It includes ...")."""
         sentence = self.tier("sentence") or self
-        if any(COLLECTIVE.search(text) or COLLECTIVE_MEASURE.search(text) for *_, text in sentence.texts()):
+        if any(COLLECTIVE.search(text) for *_, text in sentence.texts()):
             return True
         return any(REFERS_BACK.match(article.text, start) for article, start, _ in sentence.spans)
+
+    def measures_both_sides(self) -> bool:
+        """The quotes give a measure of both sides without naming them ("bilateral trade reached ...")."""
+        return any(COLLECTIVE_MEASURE.search(text) for *_, text in self.texts())
 
     def texts(self) -> list[tuple[Article, int, int, str]]:
         return self._texts
@@ -138,15 +149,16 @@ def in_context(check: Callable[[Support], FieldCheck], support: Support, relatio
     Only the quotes can contradict: a context that names something else says nothing against the
     value. A relation's argument (who met, who signed) comes from the quote's own sentence, and from
     further context only where the quote refers back to it ("the two leaders", "It includes ...").
-    The article's lead is read for a ``name`` only, where the quote refers back to it.
+    The article's lead is read for a ``name`` only, where the quote refers back to it or gives a
+    measure of both sides ("bilateral trade").
     """
     result = check(support)
     if result.verdict != Verdict.unsupported:
         return result
     for where, tier in support.context():
-        if (relation and where != "sentence" or where == "lead") and not support.refers_back():
+        if relation and where != "sentence" and not support.refers_back():
             break
-        if where == "lead" and not name:
+        if where == "lead" and not (name and (support.refers_back() or support.measures_both_sides())):
             break
         found = check(tier)
         if found.verdict == Verdict.supported:
@@ -162,9 +174,10 @@ def field(verdict: Verdict, reason: str, value: Any, spans: list[Span] | None = 
     return FieldCheck(verdict=verdict, reason=reason, value=value, spans=spans or [], note=note)
 
 
-def check_name(value: str, support: Support) -> FieldCheck:
+def check_name(value: str, support: Support, by_leader: bool = False) -> FieldCheck:
     """A person, organisation or place named in the evidence (aliases, titles, demonyms); other
-    spellings of the same name in the evidence are noted as variants."""
+    spellings of the same name in the evidence are noted as variants. ``by_leader``: a country may be
+    named through its leader (a side of an agreement; never a person at a meeting)."""
     found: FieldCheck | None = None
     variants: dict[str, Span] = {}
     country = country_of(value)
@@ -186,7 +199,7 @@ def check_name(value: str, support: Support) -> FieldCheck:
                                [Span(article_id=article.id, start=start + word.start(), end=start + word.end())])
         if found is None:
             found = _named_otherwise(value, article, start, text)
-        if found is None and iso_code(value):
+        if found is None and by_leader and iso_code(value):
             found = _named_by_leader(value, article, support.mentions(i))
     note = f"spelling variant: {value} / {' / '.join(variants)}" if variants else None
     if found is not None:
@@ -325,10 +338,22 @@ def check_date(value: DateRef, support: Support) -> FieldCheck:
                   value.model_dump())
 
 
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, frozenset[str]]:
+    """Each word of the ``word_classes`` lexicon -> the words of its class."""
+    out: dict[str, frozenset[str]] = {}
+    for _, entries in lexicon.pairs("word_classes"):
+        members = frozenset(e.strip().lower() for e in entries.split(",") if e.strip())
+        for member in members:
+            out[member] = out.get(member, frozenset()) | members
+    return out
+
+
 def _same_word(word: str, text_words: set[str]) -> bool:
-    """The word, a form of it ("acquire" / "acquisition": five letters in common at the start) or a
-    spelling of it within a bound ("programme" / "program") is among the text's words."""
-    if word in text_words:
+    """The word, a form of it ("acquire" / "acquisition": five letters in common at the start), a word
+    of its class ("acquisition" / "buy", lexicon ``word_classes``) or a spelling of it within a bound
+    ("programme" / "program") is among the text's words."""
+    if word in text_words or not _word_classes().get(word, frozenset()).isdisjoint(text_words):
         return True
     if len(word) < 5:
         return False

@@ -57,6 +57,13 @@ def noun_chunks(text: str) -> tuple[tuple[int, int], ...]:
 
 
 @lru_cache(maxsize=64)
+def all_entities(text: str) -> tuple[Entity, ...]:
+    """Every named entity of a whole text, of any label, as the model found it (cached: spaCy builds
+    ``doc.ents`` anew on each access)."""
+    return tuple(Entity(ent.text, ent.start_char, ent.end_char, ent.label_) for ent in parse(text).ents)
+
+
+@lru_cache(maxsize=64)
 def entities(text: str) -> tuple[Entity, ...]:
     """The named entities of a whole text, with person names that the model split mended."""
     doc = parse(text)

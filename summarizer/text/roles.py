@@ -115,10 +115,10 @@ def predicate_slots(text: str, start: int, end: int, cue: re.Pattern[str],
 
 def inside_a_title(text: str, start: int, end: int) -> str | None:
     """The longer non-person name (a product, work, event or law) that text[start:end] is part of."""
-    for entity in nlp.parse(text).ents:
-        if entity.label_ in NOT_PEOPLE and entity.start_char <= start and end <= entity.end_char \
-                and end - start < entity.end_char - entity.start_char:
-            return str(entity.text)
+    for entity in nlp.all_entities(text):
+        if entity.label in NOT_PEOPLE and entity.start <= start and end <= entity.end \
+                and end - start < entity.end - entity.start:
+            return entity.text
     return None
 
 
