@@ -334,3 +334,21 @@ def test_subject_and_kind_in_other_words_of_their_class() -> None:
     assert checked.fields["kind"].verdict == Verdict.supported
     lease = fact.model_copy(update={"subject": "lease of Baltic Power"})
     assert _check(lease, article).fields["subject"].verdict == Verdict.unsupported
+
+
+def test_a_dateline_city_with_a_particle_lies_in_its_country() -> None:
+    article = _article("BUENOS AIRES, June 2 (Wire) - Uruguay's President Yamandu Orsi met Argentine President "
+                       "Javier Milei on Monday.\n\nSAO PAULO is not where they met.")
+    quote = "Uruguay's President Yamandu Orsi met Argentine President Javier Milei on Monday"
+    met = _check(Meeting(participants=["Yamandu Orsi", "Javier Milei"], location="Buenos Aires, Argentina",
+                         evidence=_evidence(quote)), article)
+    assert met.fields["location"].verdict == Verdict.supported
+
+
+@pytest.mark.parametrize("qualifier, verdict", [("up 4.8%", "supported"), ("down 4.8%", "contradicted"),
+                                                ("up 5.1%", "unsupported")])
+def test_a_change_in_the_qualifier_has_its_percentage_and_its_way(qualifier: str, verdict: str) -> None:
+    quote = "Peru's copper exports to China rose 4.8% to $14.2 billion in 2024"
+    fact = TradeFigure(metric="Peruvian copper exports to China", value=14.2, scale="billion", currency="USD",
+                       qualifier=qualifier, evidence=_evidence(quote))
+    assert _check(fact, _article(quote + ".")).fields["qualifier"].verdict.value == verdict

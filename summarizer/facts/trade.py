@@ -172,11 +172,39 @@ def _own_figures(fact: TradeFigure, support: Support) -> Iterator[tuple[Article,
                 yield article, start, end, figure
 
 
+_CHANGES = lexicon.table("change_directions")
+
+
+def _change_way(text: str) -> str | None:
+    """'up' or 'down': the way the nearest change word of ``text`` points, or None."""
+    hits = [(hit.start(), way) for way, words in _CHANGES.items() for hit in words.finditer(text)]
+    return max(hits)[1] if hits else None
+
+
+def _check_change(change: str, support: Support) -> FieldCheck:
+    """A change written with its percentage ("up 6.2%"): the same percentage in the evidence, moving
+    the same way ("rose 6.2%"); the other way ("fell 6.2%") is contradicted."""
+    wanted = [f.value for f in find_figures(change) if f.percent]
+    way = _change_way(change)
+    for article, start, end, _ in support.texts():
+        for figure in find_figures(article.text, start, end):
+            if figure.percent and any(same_amount(figure.value, v) for v in wanted):
+                span = Span(article_id=article.id, start=figure.start, end=figure.end)
+                said = _change_way(article.text[max(start, figure.start - 30):figure.end + 8])
+                if way and said and way != said:
+                    return field(Verdict.contradicted, f"the evidence has {figure.text!r} going {said}, not {way}",
+                                 change, [span])
+                return field(Verdict.supported, f"{figure.text!r} in the evidence", change, [span])
+    return field(Verdict.unsupported, f"{change!r} not in the evidence", change)
+
+
 def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
     """The qualifier stands just before the fact's own figure ("crossed $50 billion"), not before
     another one or after it ("$68.7 billion (roughly Rs 5 lakh crore)" is exact); approximations
     ("about" / "roughly") say the same."""
     qualifier = (fact.qualifier or "").strip()
+    if any(f.percent for f in find_figures(qualifier)):  # "up 6.2%"
+        return in_context(partial(_check_change, qualifier), support)
     found = in_context(partial(check_words, qualifier, what="qualifier"), support)
     approximate = qualifier.lower() in _APPROXIMATE
     if (found.verdict != Verdict.supported and not approximate) or not _QUALIFIERS.fullmatch(qualifier):

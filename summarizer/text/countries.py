@@ -3,6 +3,7 @@ demonym lexicon for the irregular ones ("Dutch" -> Netherlands, "Swiss" -> Switz
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -98,7 +99,12 @@ def country_code_of_place(place: str) -> str | None:
     code = iso_code(place)
     if code:
         return code
-    found = [city for hit in _geonames().get_cities_by_name(place.strip()) for city in hit.values()]
+    name = place.strip()
+    # a dateline's "RIO DE JANEIRO" read as "Rio De Janeiro": GeoNames writes "Rio de Janeiro"
+    particles = lexicon.alternation("name_particles")
+    spellings = dict.fromkeys([name, re.sub(rf"(?<=\s)(?i:{particles})(?=\s)", lambda m: m.group(0).lower(), name)])
+    found = [city for spelling in spellings for hit in _geonames().get_cities_by_name(spelling)
+             for city in hit.values()]
     if not found:
         return None
     return str(max(found, key=lambda city: city.get("population", 0))["countrycode"])
