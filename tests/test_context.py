@@ -352,3 +352,13 @@ def test_a_change_in_the_qualifier_has_its_percentage_and_its_way(qualifier: str
     fact = TradeFigure(metric="Peruvian copper exports to China", value=14.2, scale="billion", currency="USD",
                        qualifier=qualifier, evidence=_evidence(quote))
     assert _check(fact, _article(quote + ".")).fields["qualifier"].verdict.value == verdict
+
+
+def test_countries_written_as_initials_and_a_sale_as_a_deal() -> None:
+    quote = "The U.S. and the UAE upgraded their ties to a strategic partnership"
+    fact = Agreement(parties=["United States", "United Arab Emirates"], subject="strategic partnership",
+                     status="agreed", evidence=_evidence(quote))
+    assert _check(fact, _article(quote + ".")).verdict == Verdict.supported
+    sale = "Spain's Telefonica agreed to sell its Argentine unit to Clarin for $1.2 billion"
+    price = TradeFigure(metric="sale price", value=1.2, scale="billion", currency="USD", evidence=_evidence(sale))
+    assert _check(price, _article(sale + ".")).fields["metric"].verdict == Verdict.supported

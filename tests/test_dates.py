@@ -39,3 +39,15 @@ def test_find_dates_gives_offsets() -> None:
 def test_same_date_at_coarser_granularity() -> None:
     assert same_date("2024", "2024-01") and same_date("2023-12-27", "2023-12")
     assert not same_date("2023-12-27", "2023-12-26") and not same_date(None, "2024")
+
+
+def test_weeks_and_spans_of_years_resolve_against_publication() -> None:
+    import datetime as dt
+
+    from summarizer.text.dates import resolve
+
+    tuesday = dt.date(2025, 9, 2)
+    assert resolve("last week", tuesday) == "2025-08"  # the week of Thursday 28 August
+    assert resolve("next week", tuesday) == "2025-09"
+    assert resolve("within five years", tuesday) == "2030"
+    assert resolve("over the next 3 years", tuesday) == "2028"

@@ -193,7 +193,7 @@ def check_name(value: str, support: Support, by_leader: bool = False) -> FieldCh
                 found = field(Verdict.supported, f"named in the evidence as {mention.text!r}", value, [span])
             elif how == NameMatch.variant:
                 variants.setdefault(mention.name, span)
-        for word in re.finditer(r"\b[A-Z][a-z]+\b", text):
+        for word in _COUNTRY_WORD.finditer(text):
             if found is None and word.group(0) != country and country_of(word.group(0)) == country:
                 found = field(Verdict.supported, f"named in the evidence as {word.group(0)!r}", value,
                                [Span(article_id=article.id, start=start + word.start(), end=start + word.end())])
@@ -208,6 +208,10 @@ def check_name(value: str, support: Support, by_leader: bool = False) -> FieldCh
         return field(Verdict.supported, f"named in the evidence with another spelling ({next(iter(variants))!r})",
                       value, list(variants.values()), note=note)
     return field(Verdict.unsupported, "not named in the evidence", value)
+
+
+# a word that may name a country or its people: "Kenyan", "U.S.", "UK", "UAE"
+_COUNTRY_WORD = re.compile(r"\b[A-Z][a-z]+\b|\b[A-Z](?:\.?[A-Z])+\b\.?")
 
 
 def _named_by_leader(country: str, article: Article, mentions: list[Any]) -> FieldCheck | None:

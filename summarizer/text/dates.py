@@ -26,6 +26,11 @@ _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _RELATIVE_YEAR = r"(?:next|last|this|the\s+coming|the\s+upcoming|the\s+previous|the\s+current)\s+year"
 _RELATIVE_MONTH = r"(?:next|last|this|the\s+coming|the\s+previous)\s+month"
+_RELATIVE_WEEK = r"(?:next|last|this|the\s+coming|the\s+previous)\s+week"
+_NUMBER_WORDS = {word: int(n) for word, n in lexicon.pairs("number_words")}
+_COUNT = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
+# "within five years", "over the next three years", "in two years": the year the span ends
+_YEARS_AHEAD = rf"(?:within|in|over\s+the\s+next|in\s+the\s+next|during\s+the\s+next)\s+{_COUNT}\s+years"
 
 DATE_PATTERN = re.compile(
     r"\b(?:"
@@ -38,6 +43,8 @@ DATE_PATTERN = re.compile(
     rf"|(?P<m_rel>(?:in\s+)?{_MONTH}\s+{_RELATIVE_YEAR})"
     rf"|(?P<rel_year>{_RELATIVE_YEAR})"
     rf"|(?P<rel_month>{_RELATIVE_MONTH})"
+    rf"|(?P<rel_week>{_RELATIVE_WEEK})"
+    rf"|(?P<years_ahead>{_YEARS_AHEAD})"
     rf"|(?P<weekday>(?:on\s+|last\s+|this\s+|next\s+|coming\s+)?{_WEEKDAY})"
     rf"|(?P<month>(?:in|since|until|by|from|during|early|late|mid-?)\s+{_MONTH}(?![\w-])(?!,?\s+\d))"
     r"|(?P<day_rel>today|yesterday|tomorrow|this\s+(?:morning|evening|afternoon)|tonight)"
@@ -140,6 +147,12 @@ def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | Non
     if kind == "rel_month":
         index = published.year * 12 + published.month - 1 + _year_offset(text)
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if kind == "rel_week":  # a week is of the month its Thursday falls in (ISO 8601's rule for years)
+        thursday = published + dt.timedelta(days=3 - published.weekday() + 7 * _year_offset(text))
+        return f"{thursday.year:04d}-{thursday.month:02d}"
+    if kind == "years_ahead":
+        count = words[-2].lower()
+        return f"{published.year + (int(count) if count.isdigit() else _NUMBER_WORDS[count]):04d}"
     if kind == "m_rel":
         return f"{published.year + _year_offset(text):04d}-{_month(month_words[0]):02d}"
     if kind == "weekday":
