@@ -107,9 +107,9 @@ def _dateline_match(article: Article) -> re.Match[str] | None:
     return None
 
 
-def lead(article: Article) -> tuple[int, int] | None:
-    """Offsets of the article's first paragraph after its headline, without the dateline."""
-    text, head, place = article.text, headline(article), dateline(article)
+def lead(article: Article, head: tuple[int, int] | None, place: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Offsets of the article's first paragraph after its headline ``head``, without its dateline ``place``."""
+    text = article.text
     for para in re.finditer(r"[^\n]+", text[article.body_start:]):
         start, end = article.body_start + para.start(), article.body_start + para.end()
         if (head and head[0] <= start < head[1]) or is_boilerplate(para.group(0)) or not para.group(0).strip():
@@ -193,7 +193,8 @@ def regions(article: Article, start: int, end: int) -> list[Region]:
             if 0 <= i < len(sentences) and (_paragraph(text, sentences[i][0]) == _paragraph(text, start)
                                             or _continues(text, sentences, min(i, first), max(i, last))):
                 found.append(Region(article, *sentences[i], "neighbours"))
-    for where, span in (("headline", headline(article)), ("dateline", dateline(article)), ("lead", lead(article))):
+    head, place = headline(article), dateline(article)
+    for where, span in (("headline", head), ("dateline", place), ("lead", lead(article, head, place))):
         if span and not (span[0] <= start and end <= span[1]):
             found.append(Region(article, *span, where))
     return found
