@@ -138,9 +138,10 @@ def _check_metric_parts(metric: str, support: Support) -> FieldCheck:
         if in_context(partial(check_name, name, by_leader=True), support, name=True).verdict != Verdict.supported:
             return field(Verdict.unsupported, f"metric: {name} not named in the evidence", metric)
     whole = in_context(partial(check_words, metric, what="metric"), support)
-    if whole.verdict == Verdict.supported or not words:
-        return whole if whole.verdict == Verdict.supported else \
-            field(Verdict.supported, "metric: its names are in the evidence", metric)
+    if whole.verdict == Verdict.supported:
+        return whole
+    if not words:
+        return field(Verdict.supported, "metric: its names are in the evidence", metric)
     return in_context(partial(check_words, words, what="metric"), support)
 
 

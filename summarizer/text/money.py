@@ -57,6 +57,7 @@ def _signs_in_letters() -> set[str]:
     return {sign for sign in signs if sign.replace(".", "").isalpha()}
 
 
+@lru_cache(maxsize=1)
 def _local_symbols() -> dict[str, str]:
     """Signs that English-language news of a country writes for its own currency (CLDR, through babel:
     "Ksh" in Kenya, "₦" in Nigeria, "GH₵" in Ghana), where only one currency uses them. Bare letters
