@@ -23,6 +23,7 @@ from pathlib import Path
 from summarizer import check, load_articles
 from summarizer.evaluation.events import load_events
 from summarizer.evaluation.independent import read_independent_gold
+from summarizer.evaluation.perturb import run_meta_benchmark
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
 READINGS = EVALS / "independent-gold-readings.json"
@@ -74,12 +75,14 @@ def main() -> None:
 def fresh(strict_quotes: bool) -> None:
     """The fresh events, batch by batch, then every fact not supported."""
     print("\nfresh events (evals/fresh-events/)")
-    misses = []
+    misses, events = [], []
     for batch in sorted(p for p in FRESH.iterdir() if p.is_dir()):
         supported = total = 0
         for event in sorted(p for p in batch.iterdir() if p.is_dir()):
             gold, _ = read_independent_gold(event / "gold.json")
-            report = check(gold, load_articles(event / "articles"), strict_quotes=strict_quotes)
+            articles = load_articles(event / "articles")
+            events.append((f"{batch.name}/{event.name}", gold, articles))
+            report = check(gold, articles, strict_quotes=strict_quotes)
             held = sum(c.verdict == "supported" for c in report.facts)
             supported, total = supported + held, total + len(report.facts)
             print(f"  {batch.name}/{event.name:40s} {held:3d} / {len(report.facts):3d}")
@@ -87,6 +90,11 @@ def fresh(strict_quotes: bool) -> None:
         print(f"  {batch.name + ', all events':46s} {supported:3d} / {total:3d} ({supported / max(total, 1):.0%})")
     for name, c in misses:
         print(f"\n{name} {c.kind}[{c.index}] {c.verdict}: {'; '.join(c.problems())}")
+    # what loosening a rule costs: errors injected into the fresh gold must still be caught
+    meta = run_meta_benchmark(events)
+    print(f"\nerrors injected into the fresh gold: {meta.catch_rate:.1%} of {sum(c.cases for c in meta.categories)} "
+          f"caught (on facts the checker supports when clean); missed: "
+          f"{', '.join(meta.missed) or 'none'}")
 
 
 if __name__ == "__main__":

@@ -318,6 +318,9 @@ def test_countries_are_sides_through_their_leaders_but_never_people_at_a_meeting
     ("Egypt and Turkey concluded negotiations on a gas accord on Sunday", "agreed", "supported"),
     ("Egypt and Turkey agreed to work towards a gas accord", "under negotiation", "supported"),
     ("Egypt and Turkey struck a deal on gas on Sunday", "agreed", "supported"),
+    # "concluded" alone says signed, but "concluded negotiations" says agreed, not signed
+    ("Chile and South Korea concluded negotiations on an upgraded trade deal on Tuesday", "signed", "unsupported"),
+    ("Norway and Iceland concluded an agreement on fisheries on Tuesday", "signed", "supported"),
 ])
 def test_general_news_wording_of_agreement_status(quote: str, status: str, verdict: str) -> None:
     fact = Agreement(parties=["Egypt", "Turkey"], subject="gas accord", status=status, evidence=_evidence(quote))

@@ -74,7 +74,7 @@ def _check_status(status: AgreementStatus, support: Support) -> FieldCheck:
     denied = _NOT_DONE.get(status)
     for article, start, end, text in support.texts():
         span = Span(article_id=article.id, start=start, end=end)
-        cue = next((c for c in _STATUS_CUES[status].finditer(text)
+        cue = next((c for c in _own_cues(status, text)
                     if not (status == AgreementStatus.under_negotiation and _talks_over(text, c))), None)
         not_done = denied.search(text) if denied else None
         if denied and not_done and not (cue and not denied.search(text[max(0, cue.start() - 30):cue.end()])):
@@ -84,11 +84,19 @@ def _check_status(status: AgreementStatus, support: Support) -> FieldCheck:
             return field(Verdict.supported, f"{cue.group(0)!r} in the evidence", status.value, [span])
     if status == AgreementStatus.signed:
         for article, start, end, text in support.texts():
-            if _STATUS_CUES[AgreementStatus.under_negotiation].search(text):
+            if any(not _talks_over(text, c) for c in _own_cues(AgreementStatus.under_negotiation, text)):
                 return field(Verdict.contradicted, f"the evidence says {AgreementStatus.under_negotiation.value}, "
                                                     "not signed", status.value,
                              [Span(article_id=article.id, start=start, end=end)])
     return field(Verdict.unsupported, f"nothing in the evidence says {status.value}", status.value)
+
+
+def _own_cues(status: AgreementStatus, text: str) -> list[re.Match[str]]:
+    """The cues of ``status`` in ``text`` that are not part of a longer cue of another status:
+    "concluded" says signed, but "concluded negotiations" says agreed."""
+    longer = [c.span() for other, cues in _STATUS_CUES.items() if other != status for c in cues.finditer(text)]
+    return [c for c in _STATUS_CUES[status].finditer(text)
+            if not any(a <= c.start() and c.end() <= b and b - a > c.end() - c.start() for a, b in longer)]
 
 
 def check_status(fact: Agreement, support: Support) -> FieldCheck:
