@@ -51,3 +51,12 @@ def test_weeks_and_spans_of_years_resolve_against_publication() -> None:
     assert resolve("next week", tuesday) == "2025-09"
     assert resolve("within five years", tuesday) == "2030"
     assert resolve("over the next 3 years", tuesday) == "2028"
+
+
+def test_a_month_in_an_invitation_is_the_coming_one() -> None:
+    february = dt.date(2024, 2, 15)
+    invited = find_dates("Lula invited Ramaphosa to visit Brasilia in April.", february)
+    assert [d.iso for d in invited] == ["2024-04"]
+    assert [d.iso for d in find_dates("Ramaphosa accepted an invitation to attend the summit in June.", february)] \
+        == ["2024-06"]
+    assert [d.iso for d in find_dates("Ramaphosa visited Brasilia in April.", february)] == ["2023-04"]

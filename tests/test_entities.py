@@ -13,6 +13,9 @@ from summarizer.text.names import NameMatch, find_mentions, match_names, strip_t
     ("Xi", "Xi Jinping", NameMatch.alias),
     ("Pavan Kapoor", "Pawan Kapoor", NameMatch.variant),
     ("Sergey Lavrov", "Sergei Lavrov", NameMatch.variant),
+    ("Abdel Fattah el-Sisi", "Abdel Fattah al-Sisi", NameMatch.alias),  # a particle transliterated two ways
+    ("Tamim bin Hamad", "Tamim Hamad", NameMatch.alias),
+    ("Ahmed al-Sharaa", "Ahmed al-Sisi", None),
     ("Vladimir Putin", "Narendra Modi", None),
     ("Denis Manturov", "Dmitry Peskov", None),
 ])

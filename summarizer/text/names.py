@@ -24,6 +24,7 @@ _TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
 for _words in sorted(_TITLE_WORDS, key=len, reverse=True):
     _TITLES_BY_FIRST.setdefault(_words[0], []).append(_words)
 _PARTICLES = lexicon.alternation("name_particles")
+_PARTICLE_WORDS = frozenset(lexicon.words("name_particles"))
 _CAPITALISED = rf"(?:[A-Z]|(?:{_PARTICLES})-[A-Z])[\w’'\-]*\.?"  # "Salman", "al-Sisi"
 # A run of capitalised words, with lower-case particles inside it ("Mohammed bin Salman", "von der Leyen").
 _CAPITAL_RUN = re.compile(rf"{_CAPITALISED}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+)*{_CAPITALISED})*")
@@ -249,6 +250,8 @@ def _compatible(ta: tuple[str, ...], tb: tuple[str, ...], *, exact: bool, thresh
         return False
     rest = list(long_[:-1])
     for token in short[:-1]:
+        if token in _PARTICLE_WORDS:  # "el-Sisi" / "al-Sisi", "Lula da Silva" / "Lula Silva"
+            continue
         hit = next((t for t in rest if _token_eq(token, t, exact, threshold)
                     or (len(token) == 1 and t.startswith(token))
                     or (len(t) == 1 and token.startswith(t))), None)
