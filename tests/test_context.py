@@ -365,3 +365,16 @@ def test_countries_written_as_initials_and_a_sale_as_a_deal() -> None:
     sale = "Spain's Telefonica agreed to sell its Argentine unit to Clarin for $1.2 billion"
     price = TradeFigure(metric="sale price", value=1.2, scale="billion", currency="USD", evidence=_evidence(sale))
     assert _check(price, _article(sale + ".")).fields["metric"].verdict == Verdict.supported
+
+
+@pytest.mark.parametrize("qualifier, value, verdict", [
+    ("target within three years", 5, "supported"),  # "aim to" states a target
+    ("target", 5, "supported"),
+    ("target", 2.1, "unsupported"),  # the level reached is not the target
+])
+def test_a_target_is_what_the_sides_aim_at(qualifier: str, value: float, verdict: str) -> None:
+    quote = "Two-way trade reached $2.1 billion last year, and Kenya and Tanzania aim to lift it to $5 billion"
+    fact = TradeFigure(metric="Kenya-Tanzania trade", value=value, scale="billion", currency="USD",
+                       qualifier=qualifier, evidence=_evidence(quote + " within three years"))
+    article = _article(quote + " within three years.")
+    assert _check(fact, article).fields["qualifier"].verdict.value == verdict

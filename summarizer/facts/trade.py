@@ -31,6 +31,7 @@ from ..grounding.fields import (
     check_words,
     field,
     in_context,
+    word_class,
 )
 from ..schema import Fact, TradeFigure
 from ..text import lexicon
@@ -80,6 +81,7 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
 
 
 _APPROXIMATE = set(lexicon.words("approximations"))
+_TARGETS = word_class("target")
 _DIRECTIONS = lexicon.table("metric_directions")
 # where a clause ends: a figure's measure is named in its own clause ("exports rose to $4bn while imports ...")
 _CLAUSE_END = re.compile(r";|(?-i:(?<![A-Z]))\.(?!\w)|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)  # not "U.S."
@@ -211,11 +213,14 @@ def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
     if (found.verdict != Verdict.supported and not approximate) or not _QUALIFIERS.fullmatch(qualifier):
         return found  # a phrase ("up 10% on the year") is checked by its words only
     wanted = {qualifier.lower()} | (_APPROXIMATE if approximate else set())
+    aimed = qualifier.lower() in _TARGETS
     own_figures = list(_own_figures(fact, support))
     for article, start, _, figure in own_figures:
         before = article.text[max(start, figure.start - 80):figure.start].lower()
-        # the qualifier, then at most three words ("reaching a substantial USD240 billion")
-        if any(re.search(rf"\b{re.escape(w)}(?:\s+[\w-]+){{0,3}}\s*$", before) for w in wanted):
+        # the qualifier, then at most three words ("reaching a substantial USD240 billion"); a target, the
+        # figure its clause aims at ("aim to lift trade to $5 billion")
+        if any(re.search(rf"\b{re.escape(w)}(?:\s+[\w-]+){{0,3}}\s*$", before) for w in wanted) or (
+                aimed and any(re.search(rf"\b{re.escape(w)}\b[^.;:]{{0,60}}\bto\s*$", before) for w in _TARGETS)):
             return field(Verdict.supported, f"{fact.qualifier!r} qualifies {figure.text!r}", fact.qualifier,
                          [Span(article_id=article.id, start=figure.start, end=figure.end)])
     if not own_figures:

@@ -353,11 +353,16 @@ def _word_classes() -> dict[str, frozenset[str]]:
     return out
 
 
+def word_class(word: str) -> frozenset[str]:
+    """The words news English uses for ``word`` (lexicon ``word_classes``), itself included."""
+    return _word_classes().get(word.lower(), frozenset()) | {word.lower()}
+
+
 def _same_word(word: str, text_words: set[str]) -> bool:
     """The word, a form of it ("acquire" / "acquisition": five letters in common at the start), a word
     of its class ("acquisition" / "buy", lexicon ``word_classes``) or a spelling of it within a bound
     ("programme" / "program") is among the text's words."""
-    if word in text_words or not _word_classes().get(word, frozenset()).isdisjoint(text_words):
+    if not word_class(word).isdisjoint(text_words):
         return True
     if len(word) < 5:
         return False
