@@ -42,6 +42,15 @@ def _verdict(fact, sentence: str, field: str | None = None) -> Verdict:
     ("Boric told Lula about his talks with Boluarte.", ["Lula", "Boluarte"], False),
     ("Boric briefed reporters on his meetings with Ministers Ana Costa and Luis Vega.", ["Ana Costa", "Luis Vega"], False),
     ("Boric said he was confident that Lula and Boluarte will meet next year.", ["Boric", "Lula"], False),
+    # "he" / "she" stands for the subject of the clause above it, never for another name of the sentence
+    ("Ursula von der Leyen flew to Montevideo for a summit, where she met Luis Lacalle Pou.",
+     ["Ursula von der Leyen", "Luis Lacalle Pou"], True),
+    ("Boric said he met Boluarte in Lima.", ["Boric", "Boluarte"], True),
+    ("Boric told Lula about his talks with Boluarte.", ["Boric", "Boluarte"], True),
+    ("Boric, who met Milei last week, flew to Lima, where he met Boluarte.", ["Milei", "Boluarte"], False),
+    ("Modi thanked Putin, who said he met Zelensky in Kyiv.", ["Modi", "Zelensky"], False),
+    ("Modi thanked Putin, who said he met Zelensky in Kyiv.", ["Putin", "Zelensky"], True),
+    ("Ruto praised Scholz, and he met Meloni later.", ["Scholz", "Meloni"], False),
 ])
 def test_meeting_participants_are_arguments_of_one_meeting(sentence: str, met: list[str], right: bool) -> None:
     verdict = _verdict(Meeting(participants=met, evidence=QUOTED), sentence, "participants")

@@ -37,11 +37,40 @@ def _range(token: Any) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def _antecedent(pronoun: Any) -> Any | None:
+    """The person a "he" / "she" / "his" / "her" stands for: the subject of the nearest clause above the
+    pronoun's that has one, when that subject is a name ("Von der Leyen flew to Montevideo, where she met
+    Lacalle Pou"; "Sharif said he met Xi") or "who" after a name ("Modi thanked Lula, who said he met Xi")."""
+    morph = pronoun.morph
+    if pronoun.pos_ != "PRON" or morph.get("Person") != ["3"] or morph.get("Number") != ["Sing"] \
+            or morph.get("Gender") not in (["Masc"], ["Fem"]):
+        return None
+    for clause in pronoun.head.ancestors:
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        if subject.pos_ == "PROPN":
+            return subject
+        if subject.tag_ == "WP" and clause.dep_ == "relcl" and clause.head.pos_ == "PROPN":
+            return clause.head
+        return None
+    return None
+
+
+def _name_range(token: Any) -> tuple[int, int]:
+    """A name with the words before it ("European Commission President Ursula von der Leyen"), not the
+    clauses after it ("Boric, who met Milei last week,")."""
+    return token.left_edge.idx, token.idx + len(token.text)
+
+
 def _own_slots(token: Any) -> list[Slot]:
     slots = []
     for child in token.children:
         if child.dep_ in SUBJECT_DEPS:
             slots.append(Slot("subject", *_range(child)))
+            antecedent = _antecedent(child)
+            if antecedent is not None:
+                slots.append(Slot("subject", *_name_range(antecedent)))
         elif child.dep_ in OBJECT_DEPS:
             slots.append(Slot("object", *_range(child)))
         elif child.dep_ == "agent":  # "was received by King Charles": the actor
