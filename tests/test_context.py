@@ -321,6 +321,9 @@ def test_countries_are_sides_through_their_leaders_but_never_people_at_a_meeting
     # "concluded" alone says signed, but "concluded negotiations" says agreed, not signed
     ("Chile and South Korea concluded negotiations on an upgraded trade deal on Tuesday", "signed", "unsupported"),
     ("Norway and Iceland concluded an agreement on fisheries on Tuesday", "signed", "supported"),
+    ("Egypt reached a staff-level agreement with Turkey on Tuesday", "agreed", "supported"),
+    ("Egypt and Turkey hope to reach a gas deal by June", "agreed", "unsupported"),
+    ("Egypt and Turkey failed to reach a gas deal on Tuesday", "agreed", "unsupported"),
 ])
 def test_general_news_wording_of_agreement_status(quote: str, status: str, verdict: str) -> None:
     fact = Agreement(parties=["Egypt", "Turkey"], subject="gas accord", status=status, evidence=_evidence(quote))
@@ -378,3 +381,14 @@ def test_a_target_is_what_the_sides_aim_at(qualifier: str, value: float, verdict
                        qualifier=qualifier, evidence=_evidence(quote + " within three years"))
     article = _article(quote + " within three years.")
     assert _check(fact, article).fields["qualifier"].verdict.value == verdict
+
+
+def test_a_side_may_share_its_noun_with_another_and_memorandums_are_mous() -> None:
+    quote = "Kenyan and Ugandan firms signed 12 memorandums of understanding worth $300 million"
+    fact = Agreement(parties=["Kenyan firms", "Ugandan firms"], subject="12 business deals", kind="MoU",
+                     status="signed", evidence=_evidence(quote))
+    checked = _check(fact, _article(quote + "."))
+    assert checked.fields["parties[0]"].verdict == Verdict.supported
+    assert checked.fields["kind"].verdict == Verdict.supported
+    other = fact.model_copy(update={"parties": ["Tanzanian firms", "Ugandan firms"]})
+    assert _check(other, _article(quote + ".")).fields["parties[0]"].verdict == Verdict.unsupported
