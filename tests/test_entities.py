@@ -74,3 +74,10 @@ def test_a_title_stands_for_the_one_person_who_holds_it() -> None:
                     "The foreign minister": "Alberto van Klaveren"}
     two_presidents = "Kenyan President Ruto met Ghanaian President Mahama. The president said talks went well."
     assert [m.name for m in find_mentions(two_presidents) if m.text.startswith("The")] == []
+
+
+def test_a_line_break_ends_a_sentence() -> None:
+    from summarizer.text import nlp
+
+    doc = nlp.parse("Chile, Peru sign fisheries pact\n\nLIMA (Wire) - Boric and Boluarte signed a pact on Monday.")
+    assert [s.text.strip() for s in doc.sents][0] == "Chile, Peru sign fisheries pact"

