@@ -51,6 +51,13 @@ def _verdict(fact, sentence: str, field: str | None = None) -> Verdict:
     ("Modi thanked Putin, who said he met Zelensky in Kyiv.", ["Modi", "Zelensky"], False),
     ("Modi thanked Putin, who said he met Zelensky in Kyiv.", ["Putin", "Zelensky"], True),
     ("Ruto praised Scholz, and he met Meloni later.", ["Scholz", "Meloni"], False),
+    # acts two people only do together, when both are their subjects
+    ("Lula and Ramaphosa witnessed the signing of a visa pact in Brasilia.", ["Lula", "Ramaphosa"], True),
+    ("Lula witnessed the signing of a visa pact that Ramaphosa praised.", ["Lula", "Ramaphosa"], False),
+    ("Lula and Ramaphosa will witness the signing of a visa pact.", ["Lula", "Ramaphosa"], False),
+    # a headline line never runs into the first sentence of the body
+    ("Brazil, South Africa sign visa pact\n\nBRASILIA (Wire) - Lula and Ramaphosa on Friday witnessed the "
+     "signing of a visa pact.", ["Lula", "Ramaphosa"], True),
 ])
 def test_meeting_participants_are_arguments_of_one_meeting(sentence: str, met: list[str], right: bool) -> None:
     verdict = _verdict(Meeting(participants=met, evidence=QUOTED), sentence, "participants")

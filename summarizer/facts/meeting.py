@@ -34,11 +34,12 @@ from ..text import lexicon
 from ..text.align import normalise
 from ..text.names import find_mentions, same_entity, same_name
 from ..text.passages import CUES
-from ..text.roles import inside_a_title, one_predicate_holds, predicate_slots
+from ..text.roles import Slot, inside_a_title, one_predicate_holds, predicate_slots
 from .merge import better_date, fuller, same_people
 from .registry import FactSpec, register
 
 _MEET = lexicon.pattern("cues_meetings")
+_TOGETHER = lexicon.pattern("joint_presence")  # "Scholz and Ruto witnessed the signing": a meeting too
 _ATTENDED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:in attendance|were present|was present|also present|"
                              r"were also present)\b", re.IGNORECASE)
 _ATTENDED_BEFORE = re.compile(r"\b(?:accompanied by|in the presence of)\s+(?:\w+\s+){0,6}$", re.IGNORECASE)
@@ -82,7 +83,8 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
     """Both participants on either side of a meeting cue, the first not merely reporting it; None when
     no span has a meeting cue and every participant."""
     for article, start, end, text in support.texts():
-        cue = _MEET.search(text)
+        meet = _MEET if _MEET.search(text) else _TOGETHER
+        cue = meet.search(text)
         if not cue:
             continue
         mentions = find_mentions(article.text, start, end)
@@ -106,7 +108,7 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
                 return field(Verdict.unsupported, f"{participant} is part of the name {title!r}, not a person",
                              fact.participants, [span])
         positions = [[(h.start, h.end) for h in hits] for _, hits in named]
-        if not one_predicate_holds(predicate_slots(article.text, start, end, _MEET), positions):
+        if not one_predicate_holds(_parties_of(meet, article.text, start, end), positions):
             reporter = _reporter(named, article.text, start + cue.start())
             if reporter:
                 return field(Verdict.contradicted, f"{reporter} reports the meeting, not a participant",
@@ -114,12 +116,22 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
             return field(Verdict.unsupported, "the participants are not the parties of one meeting in the evidence "
                                               "(subject, object or 'with' of the same meeting)", fact.participants,
                          [span])
-        if not one_predicate_holds(predicate_slots(article.text, start, end, _MEET, settled=True), positions):
+        if not one_predicate_holds(_parties_of(meet, article.text, start, end, settled=True), positions):
             return field(Verdict.unsupported, "the evidence has this meeting still to come ('will meet'), not held",
                          fact.participants, [span])
         return field(Verdict.supported, "the participants are the parties of a meeting in the evidence",
                      fact.participants, [span])
     return None
+
+
+def _parties_of(meet: re.Pattern[str], text: str, start: int, end: int, settled: bool = False) -> list[list[Slot]]:
+    """The argument slots of each meeting predicate; of an act done together ("witnessed the signing"),
+    only those that do it (subjects, with-phrases), never what is watched ("the signing of a pact that
+    Ramaphosa praised")."""
+    slot_sets = predicate_slots(text, start, end, meet, settled=settled)
+    if meet is _TOGETHER:
+        return [[slot for slot in slots if slot.role != "object"] for slots in slot_sets]
+    return slot_sets
 
 
 def _reporter(named: list[tuple[str, list[Any]]], text: str, cue_at: int) -> str | None:
