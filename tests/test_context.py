@@ -392,3 +392,14 @@ def test_a_side_may_share_its_noun_with_another_and_memorandums_are_mous() -> No
     assert checked.fields["kind"].verdict == Verdict.supported
     other = fact.model_copy(update={"parties": ["Tanzanian firms", "Ugandan firms"]})
     assert _check(other, _article(quote + ".")).fields["parties[0]"].verdict == Verdict.unsupported
+
+
+@pytest.mark.parametrize("sentence, location, verdict", [
+    ("William Ruto and John Mahama held a virtual summit on Monday.", "virtual", "supported"),
+    ("William Ruto and John Mahama held talks by video link on Monday.", "online", "supported"),
+    ("William Ruto met John Mahama in Nairobi on Monday.", "virtual", "unsupported"),
+])
+def test_a_meeting_held_at_no_place(sentence: str, location: str, verdict: str) -> None:
+    fact = Meeting(participants=["William Ruto", "John Mahama"], location=location,
+                   evidence=_evidence(sentence.rstrip(".")))
+    assert _check(fact, _article(sentence)).fields["location"].verdict.value == verdict

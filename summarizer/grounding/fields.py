@@ -305,9 +305,24 @@ def place_parts(value: str) -> tuple[list[str], list[str]]:
     return places, [d.strip() for d in described if d.strip()]
 
 
+_REMOTE = lexicon.pattern("remote_meetings")
+
+
+def _check_remote(value: str, support: Support) -> FieldCheck:
+    """A meeting held at no place ("virtual", "by phone") is stated by any word of holding it so."""
+    for article, start, end, text in support.texts():
+        said = _REMOTE.search(text)
+        if said:
+            return field(Verdict.supported, f"held remotely: {said.group(0)!r} in the evidence", value,
+                         [Span(article_id=article.id, start=start + said.start(), end=start + said.end())])
+    return field(Verdict.unsupported, "the evidence does not say the meeting was held remotely", value)
+
+
 def check_place(value: str, support: Support) -> FieldCheck:
     """Every part of a compound place ("State House, Nairobi") named as a place in the evidence or its
     context; a parenthesised description ("Tokyo (EU-Japan summit)") named there."""
+    if _REMOTE.search(value) and value.islower():  # "virtual", "via video link"; not "Delhi (virtual)"
+        return in_context(partial(_check_remote, value), support)
     places, described = place_parts(value)
     checks = [in_context(partial(_check_one_place, p), support) for p in places]
     checks += [in_context(partial(check_name, d), support) for d in described]
