@@ -403,3 +403,15 @@ def test_a_meeting_held_at_no_place(sentence: str, location: str, verdict: str) 
     fact = Meeting(participants=["William Ruto", "John Mahama"], location=location,
                    evidence=_evidence(sentence.rstrip(".")))
     assert _check(fact, _article(sentence)).fields["location"].verdict.value == verdict
+
+
+@pytest.mark.parametrize("sentence, quote, metric, value, verdict", [
+    ("Brazil's Vale agreed on Friday to buy Canada's Teck Coal for $8.2 billion in cash.",
+     "for $8.2 billion in cash", "Teck Coal sale price", 8.2, "supported"),
+    ("Chile's copper exports rose to $4 billion while imports fell to $2 billion.",
+     "fell to $2 billion", "Chilean exports", 2, "contradicted"),
+])
+def test_a_quote_that_is_only_the_figure_is_bound_by_its_sentence(sentence: str, quote: str, metric: str,
+                                                                  value: float, verdict: str) -> None:
+    fact = TradeFigure(metric=metric, value=value, scale="billion", currency="USD", evidence=_evidence(quote))
+    assert _check(fact, _article(sentence)).fields["metric"].verdict.value == verdict

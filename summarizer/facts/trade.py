@@ -156,14 +156,22 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
     wanted = _direction(fact.metric)
     if wanted is None:
         return found
-    for article, start, end, figure in _own_figures(fact, support):
-        bound = _bound_direction(article.text, figure.start, figure.end, start, end)
-        span = Span(article_id=article.id, start=figure.start, end=figure.end)
-        if bound is not None and bound != wanted:
-            return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as {bound}, not {wanted}",
-                         fact.metric, [span])
-        if bound == wanted and found.verdict != Verdict.supported:
-            found = field(Verdict.supported, f"the evidence gives {figure.text!r} as {wanted}", fact.metric, [span])
+    # a quote that is only the figure ("for 4.5 billion euros") is bound by the sentence it was cut from
+    for where in ("quote", "sentence"):
+        spans = support if where == "quote" else support.tier("sentence") if support.with_context else None
+        bound_any = False
+        for article, start, end, figure in _own_figures(fact, spans) if spans is not None else ():
+            bound = _bound_direction(article.text, figure.start, figure.end, start, end)
+            bound_any = bound_any or bound is not None
+            span = Span(article_id=article.id, start=figure.start, end=figure.end)
+            if bound is not None and bound != wanted:
+                return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as {bound}, not {wanted}",
+                             fact.metric, [span])
+            if bound == wanted and found.verdict != Verdict.supported:
+                found = field(Verdict.supported, f"the evidence gives {figure.text!r} as {wanted}", fact.metric,
+                              [span]).model_copy(update={"found_in": where})
+        if bound_any:
+            break
     return found
 
 
