@@ -33,6 +33,7 @@ from ..schema import (
     TradeFigure,
 )
 from ..text.align import AlignmentStatus
+from ..text.money import find_figures, same_amount, scaled
 from ..text.names import same_entity
 from ..text.passages import Passage, find_passages
 
@@ -238,8 +239,15 @@ def unsupportive_quote(gold: EventSummary, articles: list[Article]) -> Iterator[
 
 
 def _mentions_any(text: str, fact: Fact) -> bool:
+    """The text names one of the fact's values: a word value, or a trade figure's amount (a headline
+    "sells tea business to CVC for 4.5 billion euros" states the sale price)."""
     values = [v for v in fact.model_dump(exclude={"evidence"}).values() if isinstance(v, str) and len(v) > 3]
-    return any(v.lower() in text.lower() for v in values)
+    if any(v.lower() in text.lower() for v in values):
+        return True
+    if isinstance(fact, TradeFigure) and fact.value is not None:
+        amount = scaled(fact.value, fact.scale)
+        return any(same_amount(scaled(f.value, f.scale), amount) for f in find_figures(text) if not f.percent)
+    return False
 
 
 def wrong_article(gold: EventSummary, articles: list[Article]) -> Iterator[Perturbation]:
