@@ -72,3 +72,17 @@ def test_indian_scales_and_local_currency_signs(text: str, amount: float, curren
 
 def test_signs_in_letters_keep_their_case() -> None:
     assert find_figures("the rm 4 and rs 5 rows") == []
+
+
+def test_us_dollars_with_points_and_an_unread_currency_is_no_contradiction() -> None:
+    from summarizer.articles import Article
+    from summarizer.grounding.checker import Verdict, check
+    from summarizer.schema import EventSummary, Evidence, TradeFigure
+
+    assert [(f.value, f.scale, f.currency) for f in find_figures("Trade hit 66.7 billion U.S. dollars in 2022")] \
+        == [(66.7, "billion", "USD")]
+    article = Article(id="a1", text="Trade hit 66.7 billion zorkmids in 2022.", published=None)
+    fact = TradeFigure(metric="trade", value=66.7, scale="billion", currency="USD",
+                       evidence=[Evidence(article_id="a1", quote="Trade hit 66.7 billion zorkmids in 2022")])
+    checked = check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0]
+    assert checked.fields["value"].verdict == Verdict.unsupported

@@ -86,7 +86,7 @@ def figure_pattern() -> re.Pattern[str]:
     codes = sorted(w.upper() for w, c in known.items() if w.upper() == c)
     lettered = {sign.lower() for sign in _signs_in_letters()}
     signs = sorted((w for w in known if not w.isalpha() and w not in lettered), key=len, reverse=True)
-    names = sorted((w for w in known if w.replace(" ", "").isalpha() and w.upper() != known[w]
+    names = sorted((w for w in known if w.replace(" ", "").replace(".", "").isalpha() and w.upper() != known[w]
                     and w not in lettered), key=len, reverse=True)
     # signs in letters keep their case ("Rs", "RM"): in lower case they are words
     sign_alt = "|".join([re.escape(w) for w in signs]
