@@ -415,3 +415,12 @@ def test_a_quote_that_is_only_the_figure_is_bound_by_its_sentence(sentence: str,
                                                                   value: float, verdict: str) -> None:
     fact = TradeFigure(metric=metric, value=value, scale="billion", currency="USD", evidence=_evidence(quote))
     assert _check(fact, _article(sentence)).fields["metric"].verdict.value == verdict
+
+
+@pytest.mark.parametrize("metric, verdict", [("enterprise value including debt", "supported"),
+                                             ("debt", "contradicted")])
+def test_what_a_metric_includes_is_not_what_it_measures(metric: str, verdict: str) -> None:
+    quote = "Including debt, the deal's total enterprise value is $41 billion"
+    fact = TradeFigure(metric=metric, value=41, scale="billion", currency="USD", evidence=_evidence(quote))
+    assert _check(fact, _article(quote + ".")).fields["metric"].verdict.value == verdict
+

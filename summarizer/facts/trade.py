@@ -74,6 +74,9 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
         if not same_amount(scaled(figure.value, figure.scale), scaled(fact.value, scale)):
             parts.append(f"{figure.value:g} {figure.scale or ''} not {fact.value:g} {scale or ''}".replace("  ", " "))
         if figure.currency != currency:
+            if figure.currency is None and not parts:  # an amount in a currency we cannot read
+                return field(Verdict.unsupported, f"the evidence says {figure.text!r} in no currency it names "
+                                                  f"as {currency}", fact.value, [span])
             parts.append(f"currency {figure.currency} not {currency}")
         return field(Verdict.contradicted, f"the evidence says {figure.text!r}: {', '.join(parts)}",
                       fact.value, [span])
@@ -83,6 +86,7 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
 _APPROXIMATE = set(lexicon.words("approximations"))
 _TARGETS = word_class("target")
 _DIRECTIONS = lexicon.table("metric_directions")
+_INCLUDES = lexicon.pattern("inclusion_words")
 # where a clause ends: a figure's measure is named in its own clause ("exports rose to $4bn while imports ...")
 _CLAUSE_END = re.compile(r";|(?-i:(?<![A-Z]))\.(?!\w)|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)  # not "U.S."
 
@@ -90,6 +94,7 @@ _CLAUSE_END = re.compile(r";|(?-i:(?<![A-Z]))\.(?!\w)|\bwhile\b|\bwhereas\b|\bbu
 def _direction(text: str) -> str | None:
     """The measure a metric names, the first it names ("Deal value including debt" -> deal; "Exports to
     Chile" -> exports), or None for a total."""
+    text = _INCLUDES.split(text, maxsplit=1)[0]  # "enterprise value including debt": not a debt
     hits = [(hit.start(), key) for key, words in _DIRECTIONS.items() for hit in words.finditer(text)]
     return min(hits)[1] if hits else None
 
