@@ -424,3 +424,14 @@ def test_what_a_metric_includes_is_not_what_it_measures(metric: str, verdict: st
     fact = TradeFigure(metric=metric, value=41, scale="billion", currency="USD", evidence=_evidence(quote))
     assert _check(fact, _article(quote + ".")).fields["metric"].verdict.value == verdict
 
+
+@pytest.mark.parametrize("quote, location, verdict", [
+    ("In Abuja on Friday, Ruto held talks with Tinubu", "Lagos", "unsupported"),  # the dateline is not the place
+    ("In Abuja on Friday, Ruto held talks with Tinubu", "Abuja", "supported"),
+    ("In Abuja on Friday, Ruto held talks with Tinubu", "Nigeria", "supported"),
+    ("Ruto held talks with Tinubu at the Presidential Villa on Friday", "Presidential Villa, Lagos", "supported"),
+])
+def test_a_dateline_never_overrides_the_place_the_quote_gives(quote: str, location: str, verdict: str) -> None:
+    article = _article(f"LAGOS, May 4 (Wire) - {quote}.")
+    fact = Meeting(participants=["Ruto", "Tinubu"], location=location, evidence=_evidence(quote))
+    assert _check(fact, article).fields["location"].verdict.value == verdict

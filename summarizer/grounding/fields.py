@@ -28,6 +28,7 @@ from ..text.names import (
     country_of_person,
     find_mentions,
     match_names,
+    same_name,
 )
 from ..text.roles import act_of
 from .context import (
@@ -305,6 +306,30 @@ def place_parts(value: str) -> tuple[list[str], list[str]]:
     return places, [d.strip() for d in described if d.strip()]
 
 
+def _not_placed_elsewhere(found: FieldCheck, place: str, support: Support) -> FieldCheck:
+    """A place the context gives (a dateline, a headline) holds only where the quotes place the act in
+    no other city or country: "In Jaipur ... held talks" under a "NEW DELHI" dateline is not in New Delhi,
+    "invited Modi to visit Sri Lanka" not to New Delhi; a venue of the quote may lie in the dateline's city."""
+    if found.verdict != Verdict.supported or found.found_in in (None, "quote", "sentence"):
+        return found
+    code = country_code_of_place(place)
+    if code is None:  # a venue ("Hyderabad House") may lie in the quote's city
+        return found
+    for article, start, end, _ in support.texts():
+        for entity in nlp.entities_in(article.text, start, end):
+            if entity.label != "GPE" or not PLACE_CUE.search(article.text[max(start, entity.start - 30):entity.start]):
+                continue
+            if same_name(entity.text, place):
+                continue
+            theirs = country_code_of_place(entity.text)
+            if theirs and theirs == code and (iso_code(entity.text) or iso_code(place)):
+                continue  # a city and its own country
+            return field(Verdict.unsupported, f"the evidence places it in {entity.text}, not {place} "
+                                              f"(which only the {found.found_in} names)", place,
+                         [Span(article_id=article.id, start=entity.start, end=entity.end)])
+    return found
+
+
 _REMOTE = lexicon.pattern("remote_meetings")
 
 
@@ -324,7 +349,7 @@ def check_place(value: str, support: Support) -> FieldCheck:
     if _REMOTE.search(value) and value.islower():  # "virtual", "via video link"; not "Delhi (virtual)"
         return in_context(partial(_check_remote, value), support)
     places, described = place_parts(value)
-    checks = [in_context(partial(_check_one_place, p), support) for p in places]
+    checks = [_not_placed_elsewhere(in_context(partial(_check_one_place, p), support), p, support) for p in places]
     checks += [in_context(partial(check_name, d), support) for d in described]
     if len(checks) == 1:
         return checks[0]
