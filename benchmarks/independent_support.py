@@ -19,10 +19,12 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from summarizer import check, load_articles
 from summarizer.evaluation.events import load_events
 from summarizer.evaluation.independent import read_independent_gold
+from summarizer.evaluation.labels import read_labels, score_labels
 from summarizer.evaluation.perturb import run_meta_benchmark
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
@@ -92,9 +94,26 @@ def fresh(strict_quotes: bool) -> None:
         print(f"\n{name} {c.kind}[{c.index}] {c.verdict}: {'; '.join(c.problems())}")
     # what loosening a rule costs: errors injected into the fresh gold must still be caught
     meta = run_meta_benchmark(events)
+    labelled(events)
     print(f"\nerrors injected into the fresh gold: {meta.catch_rate:.1%} of {sum(c.cases for c in meta.categories)} "
           f"caught (on facts the checker supports when clean); missed: "
           f"{', '.join(meta.missed) or 'none'}")
+
+
+
+def labelled(events: list[tuple[str, Any, list[Any]]]) -> None:
+    """The checker on real model output for the fresh events, labelled by hand (evals/labels/fresh-*.json)."""
+    articles = {name: arts for name, _, arts in events}
+    for path in sorted((EVALS / "labels").glob("fresh-*.json")):
+        scored = score_labels(read_labels(path), articles)
+        every = scored["all"]
+        print(f"\n{path.name}: {every['facts']} facts, {every['wrong']} wrong, {every['caught']} caught, "
+              f"{every['false_flags']} false flags, balanced accuracy {every['balanced_accuracy']:.2f}")
+        for kind, rates in scored["by_type"].items():
+            print(f"  {kind:14s} {rates['facts']:3d} facts, {rates['wrong']:3d} wrong, {rates['caught']:3d} caught, "
+                  f"{rates['false_flags']} false flags, BA {rates['balanced_accuracy']:.2f}")
+        for miss in scored["missed"]:
+            print(f"  passed a wrong fact: {miss}")
 
 
 if __name__ == "__main__":
