@@ -226,3 +226,19 @@ def test_a_party_is_a_side_of_the_act_not_the_doer_of_another(sentence: str, par
     pact = Agreement(subject="fisheries pact" if "pact" in sentence else "buy Nordvind", status=status,
                      parties=[party], evidence=QUOTED)
     assert _verdict(pact, sentence, "parties[0]") == verdict
+
+
+@pytest.mark.parametrize("sentence, party, verdict", [
+    # a title's word is no party; the agent of another act ("brokered by") is no side
+    ("Japanese Foreign Minister Aiko Mori and Defence Minister Ken Sato signed the pact with Chile.", "Defence",
+     Verdict.unsupported),
+    ("Japanese Foreign Minister Aiko Mori and Defence Minister Ken Sato signed the pact with Chile.", "Chile",
+     Verdict.supported),
+    ("Ethiopia and Eritrea agreed to restore relations in a deal brokered by Qatar.", "Qatar", Verdict.unsupported),
+    ("Ethiopia and Eritrea agreed to restore relations in a deal brokered by Qatar.", "Eritrea", Verdict.supported),
+])
+def test_a_party_is_neither_a_title_nor_the_broker(sentence: str, party: str, verdict: Verdict) -> None:
+    pact = Agreement(subject="pact", status="agreed" if "agreed" in sentence else "signed",
+                     parties=[party], evidence=QUOTED)
+    assert _verdict(pact, sentence, "parties[0]") == verdict
+

@@ -27,6 +27,7 @@ from ..text.names import (
     country_of,
     country_of_person,
     find_mentions,
+    is_title_words,
     match_names,
     same_name,
 )
@@ -179,6 +180,8 @@ def check_name(value: str, support: Support, by_leader: bool = False) -> FieldCh
     """A person, organisation or place named in the evidence (aliases, titles, demonyms); other
     spellings of the same name in the evidence are noted as variants. ``by_leader``: a country may be
     named through its leader (a side of an agreement; never a person at a meeting)."""
+    if is_title_words(value):  # "Defence" of "Defence Minister Minoru Kihara" names nobody
+        return field(Verdict.unsupported, f"{value!r} is (part of) a title, not a name", value)
     found: FieldCheck | None = None
     variants: dict[str, Span] = {}
     country = country_of(value)

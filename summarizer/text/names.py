@@ -172,6 +172,15 @@ def country_of_person(name: str, text: str) -> str | None:
     return None
 
 
+def is_title_words(value: str) -> bool:
+    """The value is made only of words of titles ("Defence", "Foreign Minister"): a title, never a name."""
+    words = value.lower().split()
+    return bool(words) and all(w in _TITLE_VOCABULARY for w in words)
+
+
+_TITLE_VOCABULARY = frozenset(w.lower() for title in TITLES for w in title.split())
+
+
 def strip_title(name: str) -> str:
     """'Kenyan President William Ruto' -> 'William Ruto'; 'FM M. Vieira' -> 'M. Vieira'."""
     words = name.strip().split()

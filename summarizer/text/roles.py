@@ -249,7 +249,8 @@ def act_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
 
 def doer_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
     """The other act whose doer the name text[start:end] is, when its sentence has a ``cue`` act: "Chile
-    and Peru signed a pact that the President of Bolivia praised" -> "praised" for Bolivia. None when the
+    and Peru signed a pact that the President of Bolivia praised" -> "praised" for Bolivia, "a deal brokered
+    by Qatar" -> "brokered" for Qatar. None when the
     name is not the subject of another act (see :func:`_another_act`)."""
     found = _in_a_sentence_with_acts(text, start, end, cue)
     if found is None:
@@ -257,6 +258,8 @@ def doer_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None
     token, acts_i = found[0].root, found[1]
     as_subject = False
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        as_subject = as_subject or token.dep_ in ("nsubj", "nsubjpass")
+        # its subject, or the agent of a passive ("a deal brokered by China")
+        as_subject = as_subject or token.dep_ in ("nsubj", "nsubjpass") or (
+            token.dep_ == "pobj" and token.head.dep_ == "agent")
         token = token.head
     return _another_act(token, acts_i) if as_subject else None
