@@ -242,3 +242,11 @@ def test_a_party_is_neither_a_title_nor_the_broker(sentence: str, party: str, ve
                      parties=[party], evidence=QUOTED)
     assert _verdict(pact, sentence, "parties[0]") == verdict
 
+
+@pytest.mark.parametrize("growth, verdict", [("3.2 per cent", Verdict.contradicted),
+                                             ("down 3.2 per cent", Verdict.supported)])
+def test_growth_moves_up_unless_it_says_otherwise(growth: str, verdict: Verdict) -> None:
+    sentence = "Trade between Peru and Chile stood at $4.5 billion in 2023, down 3.2 per cent from a year earlier."
+    fact = TradeFigure(metric="Peru-Chile trade", value=4.5, scale="billion", currency="USD", growth=growth,
+                       evidence=QUOTED)
+    assert _verdict(fact, sentence, "growth") == verdict

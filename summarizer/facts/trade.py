@@ -197,14 +197,15 @@ def _change_way(text: str) -> str | None:
     return max(hits)[1] if hits else None
 
 
-def _check_change(change: str, support: Support) -> FieldCheck:
+def _check_change(change: str, support: Support, default: str | None = None) -> FieldCheck:
     """A change written with its percentage ("up 6.2%"): the same percentage in the evidence, moving
-    the same way ("rose 6.2%"); the other way ("fell 6.2%") is contradicted."""
-    wanted = [f.value for f in find_figures(change) if f.percent]
-    way = _change_way(change)
+    the same way ("rose 6.2%"); the other way ("fell 6.2%") is contradicted. ``default``: the way a change
+    that names none moves (growth: up, unless it is negative)."""
+    wanted = [abs(f.value) for f in find_figures(change) if f.percent]
+    way = _change_way(change) or default
     for article, start, end, _ in support.texts():
         for figure in find_figures(article.text, start, end):
-            if figure.percent and any(same_amount(figure.value, v) for v in wanted):
+            if figure.percent and any(same_amount(abs(figure.value), v) for v in wanted):
                 span = Span(article_id=article.id, start=figure.start, end=figure.end)
                 said = _change_way(article.text[max(start, figure.start - 30):figure.end + 8])
                 if way and said and way != said:
@@ -296,6 +297,10 @@ def check_growth(growth: str, support: Support) -> FieldCheck:
     found = in_context(lambda s: check_words(growth, s, "growth"), support)
     if found.verdict != Verdict.supported:
         return found
+    if any(f.percent for f in find_figures(growth)):  # "3.2 per cent" grows; "fell 3.2 per cent" contradicts it
+        moved = _check_change(growth, support, default="down" if re.match(r"\s*[-−–]", growth) else "up")
+        if moved.verdict == Verdict.contradicted:
+            return moved
     needle = re.escape(growth.strip()).replace(r"\ ", r"\s+")
     as_share = []
     for article, start, _, text in support.texts():
