@@ -135,8 +135,8 @@ def _parties_of(meet: re.Pattern[str], text: str, start: int, end: int, settled:
 
 
 def _reporter(named: list[tuple[str, list[Any]]], text: str, cue_at: int) -> str | None:
-    """A participant named only before a meeting cue, with a speech verb between ("Peskov told reporters
-    Putin met Modi"): the one who tells of the meeting."""
+    """A participant named only before a meeting cue, with a speech verb between ("a spokeswoman told
+    reporters Lula met Boric"): the one who tells of the meeting."""
     for participant, hits in named:
         if hits and all(h.end <= cue_at for h in hits):
             nearest = max(h.end for h in hits)

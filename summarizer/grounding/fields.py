@@ -180,7 +180,7 @@ def check_name(value: str, support: Support, by_leader: bool = False) -> FieldCh
     """A person, organisation or place named in the evidence (aliases, titles, demonyms); other
     spellings of the same name in the evidence are noted as variants. ``by_leader``: a country may be
     named through its leader (a side of an agreement; never a person at a meeting)."""
-    if is_title_words(value):  # "Defence" of "Defence Minister Minoru Kihara" names nobody
+    if is_title_words(value):  # "Defence" of "Defence Minister Ken Sato" names nobody
         return field(Verdict.unsupported, f"{value!r} is (part of) a title, not a name", value)
     found: FieldCheck | None = None
     variants: dict[str, Span] = {}
@@ -311,8 +311,8 @@ def place_parts(value: str) -> tuple[list[str], list[str]]:
 
 def _not_placed_elsewhere(found: FieldCheck, place: str, support: Support) -> FieldCheck:
     """A place the context gives (a dateline, a headline) holds only where the quotes place the act in
-    no other city or country: "In Jaipur ... held talks" under a "NEW DELHI" dateline is not in New Delhi,
-    "invited Modi to visit Sri Lanka" not to New Delhi; a venue of the quote may lie in the dateline's city."""
+    no other city or country: "In Abuja ... held talks" under a "LAGOS" dateline is not in Lagos,
+    "invited Ruto to visit Ghana" not to Lagos; a venue of the quote may lie in the dateline's city."""
     if found.verdict != Verdict.supported or found.found_in in (None, "quote", "sentence"):
         return found
     code = country_code_of_place(place)

@@ -40,7 +40,7 @@ def _range(token: Any) -> tuple[int, int]:
 def _antecedent(pronoun: Any) -> Any | None:
     """The person a "he" / "she" / "his" / "her" stands for: the subject of the nearest clause above the
     pronoun's that has one, when that subject is a name ("Von der Leyen flew to Montevideo, where she met
-    Lacalle Pou"; "Sharif said he met Xi") or "who" after a name ("Modi thanked Lula, who said he met Xi")."""
+    Lacalle Pou"; "Orsi said he met Milei") or "who" after a name ("Boric thanked Lula, who said he met Milei")."""
     morph = pronoun.morph
     if pronoun.pos_ != "PRON" or morph.get("Person") != ["3"] or morph.get("Number") != ["Sing"] \
             or morph.get("Gender") not in (["Masc"], ["Fem"]):
