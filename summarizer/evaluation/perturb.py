@@ -247,7 +247,7 @@ def _mentions_any(text: str, fact: Fact) -> bool:
         return True
     if isinstance(fact, TradeFigure) and fact.value is not None:
         amount = scaled(fact.value, fact.scale)
-        return any(same_amount(scaled(f.value, f.scale), amount) for f in find_figures(text) if not f.percent)
+        return any(same_amount(f.amount, amount) for f in find_figures(text) if not f.percent)
     return False
 
 

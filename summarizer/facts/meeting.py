@@ -83,8 +83,9 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
     """Both participants on either side of a meeting cue, the first not merely reporting it; None when
     no span has a meeting cue and every participant."""
     for article, start, end, text in support.texts():
-        meet = _MEET if _MEET.search(text) else _TOGETHER
-        cue = meet.search(text)
+        meet, cue = _MEET, _MEET.search(text)
+        if not cue:
+            meet, cue = _TOGETHER, _TOGETHER.search(text)
         if not cue:
             continue
         mentions = find_mentions(article.text, start, end)

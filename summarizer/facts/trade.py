@@ -58,20 +58,20 @@ _QUALIFIER_REACH = 12  # characters between a qualifier and its figure ("reached
 def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
     """Value, scale and currency all equal to a figure in the evidence."""
     scale, currency = normalise_scale(fact.scale), normalise_currency(fact.currency)
+    amount = scaled(fact.value, scale)
     seen = []
     for article, start, end, _ in support.texts():
         for figure in find_figures(article.text, start, end):
             if figure.percent:
                 continue
             span = Span(article_id=article.id, start=figure.start, end=figure.end)
-            if same_amount(scaled(figure.value, figure.scale), scaled(fact.value, scale)) \
-                    and figure.currency == currency:
+            if same_amount(figure.amount, amount) and figure.currency == currency:
                 return field(Verdict.supported, f"{figure.text!r} in the evidence", fact.value, [span])
             seen.append((figure, span))
     if seen:
         figure, span = seen[0]
         parts = []
-        if not same_amount(scaled(figure.value, figure.scale), scaled(fact.value, scale)):
+        if not same_amount(figure.amount, amount):
             parts.append(f"{figure.value:g} {figure.scale or ''} not {fact.value:g} {scale or ''}".replace("  ", " "))
         if figure.currency != currency:
             if figure.currency is None and not parts:  # an amount in a currency we cannot read
@@ -162,10 +162,11 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
     if wanted is None:
         return found
     # a quote that is only the figure ("for 4.5 billion euros") is bound by the sentence it was cut from
-    for where in ("quote", "sentence"):
-        spans = support if where == "quote" else support.tier("sentence") if support.with_context else None
+    for where, spans in (("quote", support), ("sentence", support.tier("sentence"))):
+        if spans is None:  # quotes that must stand alone
+            break
         bound_any = False
-        for article, start, end, figure in _own_figures(fact, spans) if spans is not None else ():
+        for article, start, end, figure in _own_figures(fact, spans):
             bound = _bound_direction(article.text, figure.start, figure.end, start, end)
             bound_any = bound_any or bound is not None
             span = Span(article_id=article.id, start=figure.start, end=figure.end)
@@ -182,9 +183,10 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
 
 def _own_figures(fact: TradeFigure, support: Support) -> Iterator[tuple[Article, int, int, Figure]]:
     """The money figures of the evidence whose amount is the fact's, with the span they sit in."""
+    amount = scaled(fact.value, fact.scale)
     for article, start, end, _ in support.texts():
         for figure in find_figures(article.text, start, end):
-            if not figure.percent and same_amount(scaled(figure.value, figure.scale), scaled(fact.value, fact.scale)):
+            if not figure.percent and same_amount(figure.amount, amount):
                 yield article, start, end, figure
 
 

@@ -243,7 +243,8 @@ def _named_otherwise(value: str, article: Article, start: int, text: str) -> Fie
             if not PLACE_CUE.search(text[max(0, hit.start() - 20):hit.start()]):
                 return field(Verdict.supported, f"{capital!r} stands for {value}", value,
                              [Span(article_id=article.id, start=start + hit.start(), end=start + hit.end())])
-    shared = _sharing_a_noun(value).search(text)
+    sharing = _sharing_a_noun(value)
+    shared = sharing.search(text) if sharing else None
     if shared:
         return field(Verdict.supported, f"named in the evidence as {shared.group(0)!r}", value,
                      [Span(article_id=article.id, start=start + shared.start(), end=start + shared.end())])
@@ -251,12 +252,12 @@ def _named_otherwise(value: str, article: Article, start: int, text: str) -> Fie
 
 
 @lru_cache(maxsize=4096)
-def _sharing_a_noun(value: str) -> re.Pattern[str]:
+def _sharing_a_noun(value: str) -> re.Pattern[str] | None:
     """"Pakistani companies" written with another modifier of the same noun: "Pakistani and Chinese
-    companies", "Kenyan, Ugandan and Tanzanian officials"."""
+    companies", "Kenyan, Ugandan and Tanzanian officials"; None for one word, which shares nothing."""
     first, _, rest = value.strip().partition(" ")
     if not rest:
-        return re.compile(r"(?!x)x")  # one word shares nothing
+        return None
     others = r"(?:,\s+[\w’'-]+)*,?\s+(?:and|or|&)\s+[\w’'-]+"
     return re.compile(rf"\b{re.escape(first)}{others}\s+{re.escape(rest)}\b", re.IGNORECASE)
 

@@ -56,7 +56,7 @@ def check_narrative(summary: EventSummary, supported: set[tuple[str, int]]) -> l
         missing = [m.name for m in find_mentions(sentence) if not any(same_name(m.name, n) for n in names)
                    and m.name.lower() not in words]
         numbers = [f.text for f in find_figures(sentence) if not f.percent
-                   and not any(same_amount(scaled(f.value, f.scale), a) for a in amounts)]
+                   and not any(same_amount(f.amount, a) for a in amounts)]
         if missing or numbers:
             reason = "no supported fact holds " + ", ".join(repr(x) for x in missing + numbers)
             claims.append(NarrativeClaim(sentence=sentence, supported=False, reason=reason))

@@ -20,6 +20,7 @@ from .countries import country_name, country_of_demonym, iso_code
 
 TITLES = sorted(lexicon.words("titles"), key=len, reverse=True)  # longest first: "Deputy Prime Minister"
 _TITLE_WORDS = [t.split() for t in TITLES] + [["Ministers"], ["Presidents"], ["Leaders"]]
+_TITLE_VOCABULARY = frozenset(w.lower() for title in TITLES for w in title.split())
 _TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
 for _words in sorted(_TITLE_WORDS, key=len, reverse=True):
     _TITLES_BY_FIRST.setdefault(_words[0], []).append(_words)
@@ -176,9 +177,6 @@ def is_title_words(value: str) -> bool:
     """The value is made only of words of titles ("Defence", "Foreign Minister"): a title, never a name."""
     words = value.lower().split()
     return bool(words) and all(w in _TITLE_VOCABULARY for w in words)
-
-
-_TITLE_VOCABULARY = frozenset(w.lower() for title in TITLES for w in title.split())
 
 
 def strip_title(name: str) -> str:

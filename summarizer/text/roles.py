@@ -250,8 +250,8 @@ def act_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
 def doer_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
     """The other act whose doer the name text[start:end] is, when its sentence has a ``cue`` act: "Chile
     and Peru signed a pact that the President of Bolivia praised" -> "praised" for Bolivia, "a deal brokered
-    by Qatar" -> "brokered" for Qatar. None when the
-    name is not the subject of another act (see :func:`_another_act`)."""
+    by Qatar" -> "brokered" for Qatar. None when the name is not the subject or agent of another act (see
+    :func:`_another_act`)."""
     found = _in_a_sentence_with_acts(text, start, end, cue)
     if found is None:
         return None
