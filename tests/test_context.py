@@ -351,6 +351,30 @@ def test_a_dateline_city_with_a_particle_lies_in_its_country() -> None:
     assert met.fields["location"].verdict == Verdict.supported
 
 
+@pytest.mark.parametrize("dateline", [
+    "OUAGADOUGOU, Burkina Faso - ",            # a country after the city
+    "OUAGADOUGOU, June 2 (Wire) -- ",         # a double hyphen
+    "OUAGADOUGOU -- ",
+    "OUAGADOUGOU, Burkina Faso, June 2 (Wire) - ",
+])
+def test_datelines_in_the_usual_wire_styles_give_the_place(dateline: str) -> None:
+    article = _article(dateline + "Niger's President Abdourahamane Tiani met Mali's Assimi Goita on Monday.")
+    met = Meeting(participants=["Abdourahamane Tiani", "Assimi Goita"], location="Ouagadougou",
+                  evidence=_evidence("Niger's President Abdourahamane Tiani met Mali's Assimi Goita"))
+    assert _check(met, article).fields["location"].found_in == "dateline"
+    elsewhere = met.model_copy(update={"location": "Bamako"})
+    assert _check(elsewhere, article).fields["location"].verdict != Verdict.supported
+
+
+def test_a_dateline_of_a_date_alone_dates_an_undated_article() -> None:
+    # March 5 2025 was a Wednesday
+    article = _undated("a1", "March 5 (Wire) -- Chile's President Gabriel Boric met Peru's President Dina Boluarte "
+                             "on Wednesday.")
+    checked = _check_all(_met_on_wednesday("2025-03-05"), [article, DATED_SIBLING])
+    assert checked.fields["date"].verdict == Verdict.supported
+    assert "dateline" in checked.fields["date"].reason
+
+
 @pytest.mark.parametrize("qualifier, verdict", [("up 4.8%", "supported"), ("down 4.8%", "contradicted"),
                                                 ("up 5.1%", "unsupported")])
 def test_a_change_in_the_qualifier_has_its_percentage_and_its_way(qualifier: str, verdict: str) -> None:
