@@ -101,17 +101,25 @@ def fresh(strict_quotes: bool) -> None:
           f"{', '.join(meta.missed) or 'none'}")
 
 
+def _rates_line(rates: dict[str, Any]) -> str:
+    return (f"{rates['facts']:3d} facts, {rates['wrong']:3d} wrong, {rates['caught']:3d} caught, "
+            f"{rates['false_flags']} false flags, BA {rates['balanced_accuracy']:.2f}")
+
+
 def labelled(events: list[tuple[str, Any, list[Any]]]) -> None:
     """The checker on real model output for the fresh events, labelled by hand (evals/labels/fresh-*.json)."""
     articles = {name: arts for name, _, arts in events}
     for path in sorted((EVALS / "labels").glob("fresh-*.json")):
-        scored = score_labels(read_labels(path), articles)
+        labels = read_labels(path)
+        scored = score_labels(labels, articles)
         every = scored["all"]
         print(f"\n{path.name}: {every['facts']} facts, {every['wrong']} wrong, {every['caught']} caught, "
               f"{every['false_flags']} false flags, balanced accuracy {every['balanced_accuracy']:.2f}")
         for kind, rates in scored["by_type"].items():
-            print(f"  {kind:14s} {rates['facts']:3d} facts, {rates['wrong']:3d} wrong, {rates['caught']:3d} caught, "
-                  f"{rates['false_flags']} false flags, BA {rates['balanced_accuracy']:.2f}")
+            print(f"  {kind:14s} {_rates_line(rates)}")
+        for batch in sorted({label.event.split("/")[0] for label in labels}):
+            rates = score_labels([label for label in labels if label.event.startswith(batch + "/")], articles)["all"]
+            print(f"  {batch:14s} {_rates_line(rates)}")
         for miss in scored["missed"]:
             print(f"  passed a wrong fact: {miss}")
 
