@@ -250,3 +250,26 @@ def test_growth_moves_up_unless_it_says_otherwise(growth: str, verdict: Verdict)
     fact = TradeFigure(metric="Peru-Chile trade", value=4.5, scale="billion", currency="USD", growth=growth,
                        evidence=QUOTED)
     assert _verdict(fact, sentence, "growth") == verdict
+
+
+TWO_WAYS = ("Peru's exports to China fell 4.1 per cent to $14.2 billion, while imports from China rose 6.3 per cent "
+            "to $9.8 billion.")
+
+
+@pytest.mark.parametrize("sentence, value, growth, verdict", [
+    # each percentage is the change of the figure of its own clause
+    (TWO_WAYS, 14.2, "6.3 per cent", Verdict.contradicted),
+    (TWO_WAYS, 9.8, "6.3 per cent", Verdict.supported),
+    ("Ghana's cocoa exports rose 12% to $3.1 billion and gold exports grew 7% to $8.4 billion last year.",
+     3.1, "7%", Verdict.contradicted),
+    ("Ghana's cocoa exports rose 12% to $3.1 billion and gold exports grew 7% to $8.4 billion last year.",
+     8.4, "7%", Verdict.supported),
+    # a percentage in a clause with no figure of its own is left to the words
+    ("Trade between Chile and Korea reached $11.2 billion in the first half, up 9.7 per cent, the ministry said.",
+     11.2, "9.7 per cent", Verdict.supported),
+])
+def test_growth_is_the_change_of_the_figure_of_its_clause(sentence: str, value: float, growth: str,
+                                                          verdict: Verdict) -> None:
+    fact = TradeFigure(metric="exports", value=value, scale="billion", currency="USD", growth=growth,
+                       evidence=QUOTED)
+    assert _verdict(fact, sentence, "growth") == verdict

@@ -47,6 +47,7 @@ from ..text.money import (
     scaled,
 )
 from ..text.names import country_of, find_mentions, name_tokens
+from ..text.roles import verb_over
 from .merge import better_date
 from .registry import FactSpec, register
 
@@ -285,7 +286,7 @@ def rules(fact: TradeFigure, out: Rules) -> None:
     if fact.qualifier:
         out.add("qualifier", lambda: check_qualifier(fact, out.support))
     if fact.growth:
-        out.add("growth", lambda: check_growth(fact.growth or "", out.support))
+        out.add("growth", lambda: check_growth(fact, out.support))
 
 
 _SHARE_AFTER = re.compile(r"\s*(?:" + lexicon.table("share_cues")["after"].pattern + r")", re.IGNORECASE)
@@ -293,9 +294,12 @@ _SHARE_BEFORE = re.compile(r"(?:" + lexicon.table("share_cues")["before"].patter
                            + lexicon.table("share_cues")["hedge"].pattern + r")\s+)?$", re.IGNORECASE)
 
 
-def check_growth(growth: str, support: Support) -> FieldCheck:
-    """The growth's words in the evidence, and not given there as a share of a total ("12 % of its
-    exports", "a 12 % share", "accounts for 12 %"): that is contradicted."""
+def check_growth(fact: TradeFigure, support: Support) -> FieldCheck:
+    """The growth's words in the evidence, as the change of the fact's own figure, and not given there as
+    a share of a total ("12 % of its exports", "a 12 % share", "accounts for 12 %"): that is contradicted,
+    and so is the change of another figure ("exports fell 9.6% to $19bn while imports rose 2.1% to $13bn"
+    gives 2.1% to $13bn)."""
+    growth = fact.growth or ""
     found = in_context(lambda s: check_words(growth, s, "growth"), support)
     if found.verdict != Verdict.supported:
         return found
@@ -303,6 +307,9 @@ def check_growth(growth: str, support: Support) -> FieldCheck:
         moved = _check_change(growth, support, default="down" if re.match(r"\s*[-−–]", growth) else "up")
         if moved.verdict == Verdict.contradicted:
             return moved
+        other = _change_of_another(fact, support)
+        if other is not None:
+            return other
     needle = re.escape(growth.strip()).replace(r"\ ", r"\s+")
     as_share = []
     for article, start, _, text in support.texts():
@@ -317,6 +324,32 @@ def check_growth(growth: str, support: Support) -> FieldCheck:
         return field(Verdict.contradicted, f"{growth!r} is given as a share of a total, not as growth", growth,
                      as_share)
     return found
+
+
+def _change_of_another(fact: TradeFigure, support: Support) -> FieldCheck | None:
+    """Contradicted when every percentage of the evidence that gives the fact's growth sits in the clause of
+    another money figure, not in the clause of the fact's own figure; None otherwise."""
+    wanted = [abs(f.value) for f in find_figures(fact.growth or "") if f.percent]
+    amount = scaled(fact.value, fact.scale)
+    owners = []
+    for article, start, end, _ in support.texts():
+        figures = find_figures(article.text, start, end)
+        own = {verb_over(article.text, f.start, f.end) for f in figures
+               if not f.percent and same_amount(f.amount, amount)} - {None}
+        for change in (f for f in figures if f.percent and any(same_amount(abs(f.value), v) for v in wanted)):
+            clause = verb_over(article.text, change.start, change.end)
+            if clause is None or clause in own or not own:
+                return None
+            owner = next((f for f in figures if not f.percent and verb_over(article.text, f.start, f.end) == clause),
+                         None)
+            if owner is None:
+                return None
+            owners.append((owner, Span(article_id=article.id, start=change.start, end=change.end)))
+    if not owners:
+        return None
+    owner, span = owners[0]
+    return field(Verdict.contradicted, f"the evidence gives {fact.growth!r} as the change of {owner.text!r}, "
+                                       f"not of {fact.value:g} {fact.scale or ''}".rstrip(), fact.growth, [span])
 
 
 def describe(fact: TradeFigure) -> str:

@@ -263,3 +263,19 @@ def doer_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None
             token.dep_ == "pobj" and token.head.dep_ == "agent")
         token = token.head
     return _another_act(token, acts_i) if as_subject else None
+
+
+def verb_over(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The clause a phrase text[start:end] belongs to, as the (sentence, token) index of the nearest verb
+    above it: "exports fell 9.6% to $19bn, while imports rose 2.1% to $13bn" puts "2.1%" and "$13bn" under
+    "rose", "$19bn" under "fell". None when no verb is above it."""
+    doc = nlp.parse(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    while token.pos_ not in ("VERB", "AUX"):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return token.sent.start, token.i
