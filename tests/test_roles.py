@@ -70,7 +70,9 @@ def test_meeting_participants_are_arguments_of_one_meeting(sentence: str, met: l
     ("Lula is expected to hold talks with Boluarte on Friday.", False),
     ("Lula plans to meet Boluarte at the summit.", False),
     ("Ruto said that Lula and Boluarte will meet for a summit in Lima next year.", False),
+    ("Lula will travel to Lima next month to meet Boluarte.", False),  # the trip's purpose, still to come
     # held, whatever else the sentence puts ahead
+    ("Lula travelled to Lima on Monday to meet Boluarte.", True),
     ("Lula met Boluarte, who will travel to Santiago next week.", True),
     ("Lula held talks with Boluarte and will return to Lima in May.", True),
 ])

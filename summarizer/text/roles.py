@@ -99,13 +99,14 @@ def _governing_verb(token: Any) -> Any | None:
 
 def still_to_come(token: Any) -> bool:
     """Whether a predicate is put ahead of the telling: "will meet", "are expected to hold talks",
-    "plans to meet", "will meet for a summit", "the upcoming summit" (the future-tense lexicon, read
-    from the predicate's auxiliaries and those of the verbs it is the object, complement or
-    prepositional object of)."""
+    "plans to meet", "will meet for a summit", "the upcoming summit", "will travel to Lima to meet" (the
+    future-tense lexicon, read from the predicate's auxiliaries and those of the verbs it is the object,
+    complement, prepositional object or purpose ("to meet") of)."""
     chain = [token]
     for _ in range(4):
         link = chain[-1]
-        if link.dep_ in ("xcomp", "dobj") and link.head.pos_ in ("VERB", "AUX") and link.head is not link:
+        purpose = link.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in link.children)
+        if (link.dep_ in ("xcomp", "dobj") or purpose) and link.head.pos_ in ("VERB", "AUX") and link.head is not link:
             chain.append(link.head)
         elif link.dep_ == "pobj" and link.head.dep_ == "prep" and link.head.head.pos_ in ("VERB", "AUX"):
             chain.append(link.head.head)
