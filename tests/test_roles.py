@@ -275,3 +275,35 @@ def test_growth_is_the_change_of_the_figure_of_its_clause(sentence: str, value: 
     fact = TradeFigure(metric="exports", value=value, scale="billion", currency="USD", growth=growth,
                        evidence=QUOTED)
     assert _verdict(fact, sentence, "growth") == verdict
+
+
+@pytest.mark.parametrize("sentence, party, verdict", [
+    # the dateline's place and wire are where the story was filed
+    ("LUSAKA, Zambia (AFP) - Zimbabwe and Mozambique signed a power-sharing pact.", "Zambia", Verdict.unsupported),
+    ("LUSAKA, Zambia (AFP) - Zimbabwe and Mozambique signed a power-sharing pact.", "AFP", Verdict.unsupported),
+    ("LUSAKA, Zambia (AFP) - Zimbabwe and Mozambique signed a power-sharing pact.", "Mozambique", Verdict.supported),
+    # a company's nationality is not a side; an official's country is
+    ("Danish shipping group Maersk agreed to acquire Singaporean logistics firm LF Logistics.", "Denmark",
+     Verdict.unsupported),
+    ("Danish shipping group Maersk agreed to acquire Singaporean logistics firm LF Logistics.", "Singapore",
+     Verdict.unsupported),
+    ("Danish shipping group Maersk agreed to acquire Singaporean logistics firm LF Logistics.", "Maersk",
+     Verdict.supported),
+    ("Chilean President Gabriel Boric signed the pact with Peru.", "Chile", Verdict.supported),
+    ("Chilean officials signed the pact with Peru.", "Chile", Verdict.supported),
+    # a name in the clause of another act
+    ("Holcim agreed to buy Duro Felguera, giving it a foothold in Morocco's cement market.", "Morocco",
+     Verdict.unsupported),
+    ("Holcim agreed to buy Duro Felguera, giving it a foothold in Morocco's cement market.", "Duro Felguera",
+     Verdict.supported),
+    ("Kenya and Uganda signed a pipeline pact in a ceremony presided over by Tanzania's President.", "Tanzania",
+     Verdict.unsupported),
+    # ... but not in the act's own purpose, or in another act of agreeing
+    ("Kenya signed a deal to build a port with Oman.", "Oman", Verdict.supported),
+    ("The pact, negotiated between Chile and Peru over three years, was signed on Monday.", "Peru",
+     Verdict.supported),
+])
+def test_a_side_is_named_in_the_act_not_around_it(sentence: str, party: str, verdict: Verdict) -> None:
+    pact = Agreement(subject="pact", status="agreed" if "agreed" in sentence else "signed",
+                     parties=[party], evidence=QUOTED)
+    assert _verdict(pact, sentence, "parties[0]") == verdict, sentence

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import create_model
 from rapidfuzz import fuzz
 
+from ..articles import Article
 from ..extract.tasks import (
     NONE,
     PassageContext,
@@ -19,23 +20,33 @@ from ..extract.tasks import (
     listing,
     unique,
 )
+from ..grounding.context import dateline
 from ..grounding.fields import (
     FieldCheck,
     Rules,
     Span,
     Support,
     Verdict,
+    capital_words,
     check_name,
     check_words,
+    country_words,
     field,
     in_context,
+    leaders_of,
     words_present,
 )
 from ..schema import Agreement, AgreementStatus, Fact
 from ..text import lexicon, nlp
 from ..text.align import normalise, unescape_quotes
 from ..text.names import find_mentions, same_entity, same_name
-from ..text.roles import doer_of, in_what_was_done, predicate_slots
+from ..text.roles import (
+    clause_of_another_act,
+    doer_of,
+    in_what_was_done,
+    names_a_nationality,
+    predicate_slots,
+)
 from .merge import better_date
 from .registry import FactSpec, register
 
@@ -60,6 +71,7 @@ _WITNESS = lexicon.pattern("witness_cues")
 _COMPLETED = re.compile(r"\b(?:" + lexicon.alternation("completion_words") + r")\b[^.;]*$", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?:they|he|she|we|both|(?:the two|both) \w+)", re.IGNORECASE)
 _STATUS_CUES = {status: lexicon.pattern(f"status_{status.name}") for status in AgreementStatus}
+_ANY_STATUS = re.compile("|".join(cue.pattern for cue in _STATUS_CUES.values()), re.IGNORECASE)
 # What contradicts a status: the status's own verbs negated or still to come ("not signed", "will sign").
 _DONE_VERBS = {AgreementStatus.signed: r"(?:sign|ink|conclude|agree)", AgreementStatus.agreed: r"(?:agree)"}
 _NOT_DONE = {status: re.compile(rf"\b(?:{lexicon.alternation('negation')})\b[^.]{{0,30}}\b{verbs}\w*\b"
@@ -130,7 +142,18 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
     if named.verdict != Verdict.supported:
         return named
     for article, start, end, _ in support.texts():
-        hits = [(m.start, m.end) for m in find_mentions(article.text, start, end) if same_entity(party, m.name)]
+        mentions = find_mentions(article.text, start, end)
+        hits = [(m.start, m.end) for m in mentions if same_entity(party, m.name)]
+        # every word naming it: its name, its people, its capital, its leaders
+        named_at = hits + [(a, b) for a, b in [*country_words(party, article.text, start, end)]
+                           + capital_words(party, article.text, start, end)
+                           + [(m.start, m.end) for m in leaders_of(party, article.text, mentions)]
+                           if not any(x <= a and b <= y for x, y in hits)]
+        elsewhere = {at: why for at in named_at if (why := _no_side(article, *at))}
+        if named_at and len(elsewhere) == len(named_at):
+            return field(Verdict.unsupported, f"{party}: {next(iter(elsewhere.values()))}", party,
+                         [Span(article_id=article.id, start=start, end=end)])
+        hits = [hit for hit in hits if hit not in elsewhere]
         slots = [slot for slots in predicate_slots(article.text, start, end, _WITNESS) for slot in slots
                  if slot.role == "subject"]
         # "X held talks with Y during which they witnessed the signing": the pronoun is X and Y
@@ -148,6 +171,19 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
                                               f"was {status.value}", party,  # type: ignore[union-attr]
                          [Span(article_id=article.id, start=start, end=end)])
     return named
+
+
+def _no_side(article: Article, start: int, end: int) -> str | None:
+    """Why the name at article.text[start:end] is no side of the sentence's agreement, or None: it is in
+    the dateline ("LE BOURGET, France (Wire) -"), gives a company's nationality ("Swiss drugmaker
+    Novartis") or sits in a clause of another act ("..., giving it a stake in Guyana's fields")."""
+    place = dateline(article)
+    if place and place[0] <= start and end <= place[1]:
+        return "named only in the dateline"
+    if names_a_nationality(article.text, start, end):
+        return "the nationality of a name, not a side"
+    other = clause_of_another_act(article.text, start, end, _ANY_STATUS)
+    return f"in the clause of another act ({other!r}), not a side" if other else None
 
 
 def _kind_words(kind: str) -> re.Pattern[str] | None:

@@ -7,7 +7,7 @@ A field is checked against the aligned evidence spans of its own fact only.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import Enum
 from functools import lru_cache, partial
 from typing import Any
@@ -197,10 +197,12 @@ def check_name(value: str, support: Support, by_leader: bool = False) -> FieldCh
                 found = field(Verdict.supported, f"named in the evidence as {mention.text!r}", value, [span])
             elif how == NameMatch.variant:
                 variants.setdefault(mention.name, span)
-        for word in _COUNTRY_WORD.finditer(text):
-            if found is None and word.group(0) != country and country_of(word.group(0)) == country:
-                found = field(Verdict.supported, f"named in the evidence as {word.group(0)!r}", value,
-                               [Span(article_id=article.id, start=start + word.start(), end=start + word.end())])
+        if found is None:
+            a, b = next(((a, b) for a, b in country_words(value, article.text, start, end)
+                         if article.text[a:b] != country), (0, 0))
+            if b:
+                found = field(Verdict.supported, f"named in the evidence as {article.text[a:b]!r}", value,
+                              [Span(article_id=article.id, start=a, end=b)])
         if found is None:
             found = _named_otherwise(value, article, start, text)
         if found is None and by_leader and iso_code(value):
@@ -218,15 +220,38 @@ def check_name(value: str, support: Support, by_leader: bool = False) -> FieldCh
 _COUNTRY_WORD = re.compile(r"\b[A-Z][a-z]+\b|\b[A-Z](?:\.?[A-Z])+\b\.?")
 
 
+def country_words(value: str, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Where a word of text[start:end] names the country ``value`` or its people ("Kenyan", "U.S.")."""
+    country = country_of(value)
+    return ((w.start(), w.end()) for w in _COUNTRY_WORD.finditer(text, start, end)
+            if country is not None and country_of(w.group(0)) == country)
+
+
+def leaders_of(country: str, text: str, mentions: list[Any]) -> list[Any]:
+    """The mentions of people ``text`` gives as the country's own ("Brazilian President Luiz Inacio Lula
+    da Silva", and "Lula" after it)."""
+    wanted = iso_code(country)
+    return [m for m in mentions if wanted and iso_code(
+        (country_of(m.country) if m.country else country_of_person(m.name, text)) or "") == wanted]
+
+
 def _named_by_leader(country: str, article: Article, mentions: list[Any]) -> FieldCheck | None:
     """A country named through a person the article gives as its own ("Lula and Xi witnessed the
     signing", after "Brazilian President Luiz Inacio Lula da Silva")."""
-    for mention in mentions:
-        theirs = country_of(mention.country) if mention.country else country_of_person(mention.name, article.text)
-        if theirs and iso_code(theirs) == iso_code(country):
-            return field(Verdict.supported, f"named in the evidence through {mention.text!r}", country,
-                         [Span(article_id=article.id, start=mention.start, end=mention.end)])
+    for mention in leaders_of(country, article.text, mentions)[:1]:
+        return field(Verdict.supported, f"named in the evidence through {mention.text!r}", country,
+                     [Span(article_id=article.id, start=mention.start, end=mention.end)])
     return None
+
+
+def capital_words(country: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the capital of ``country`` acts for it in text[start:end] ("Ottawa and Canberra agreed"; not
+    "in Canberra")."""
+    capital = capital_of(country)
+    if not capital:
+        return []
+    return [(hit.start(), hit.end()) for hit in re.compile(rf"\b{re.escape(capital)}\b").finditer(text, start, end)
+            if not PLACE_CUE.search(text[max(0, hit.start() - 20):hit.start()])]
 
 
 def _named_otherwise(value: str, article: Article, start: int, text: str) -> FieldCheck | None:
@@ -237,12 +262,9 @@ def _named_otherwise(value: str, article: Article, start: int, text: str) -> Fie
         how = f"as {spelled[0]!r}" if spelled else "by its acronym"
         return field(Verdict.supported, f"named in the evidence {how}", value,
                      [Span(article_id=article.id, start=start, end=start + len(text))])
-    capital = capital_of(value)
-    if capital:
-        for hit in re.finditer(rf"\b{re.escape(capital)}\b", text):
-            if not PLACE_CUE.search(text[max(0, hit.start() - 20):hit.start()]):
-                return field(Verdict.supported, f"{capital!r} stands for {value}", value,
-                             [Span(article_id=article.id, start=start + hit.start(), end=start + hit.end())])
+    for a, b in capital_words(value, text, 0, len(text)):
+        return field(Verdict.supported, f"{text[a:b]!r} stands for {value}", value,
+                     [Span(article_id=article.id, start=start + a, end=start + b)])
     sharing = _sharing_a_noun(value)
     shared = sharing.search(text) if sharing else None
     if shared:

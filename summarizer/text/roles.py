@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from . import lexicon, nlp
 from .dates import FUTURE
+from .names import is_title_words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "poss"}
 OBJECT_DEPS = {"dobj", "dative", "attr"}
@@ -215,10 +217,16 @@ def _in_a_sentence_with_acts(text: str, start: int, end: int, cue: re.Pattern[st
     if span is None or not len(span):
         return None
     sentence = span.root.sent
-    acts = [doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            for m in cue.finditer(text, sentence.start_char, sentence.end_char)]
-    acts_i = {a[0].i for a in acts if a is not None and len(a)}
-    return (span, acts_i) if acts_i else None
+    acts_i = _acts(text, sentence.start_char, sentence.end_char, cue)
+    return (span, set(acts_i)) if acts_i else None
+
+
+@lru_cache(maxsize=512)
+def _acts(text: str, start: int, end: int, cue: re.Pattern[str]) -> frozenset[int]:
+    """The token indices where ``cue`` acts begin in text[start:end]."""
+    doc = nlp.parse(text)
+    acts = [doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in cue.finditer(text, start, end)]
+    return frozenset(a[0].i for a in acts if a is not None and len(a))
 
 
 def _another_act(verb: Any, acts_i: set[int]) -> str | None:
@@ -280,3 +288,49 @@ def verb_over(text: str, start: int, end: int) -> tuple[int, int] | None:
             return None
         token = token.head
     return token.sent.start, token.i
+
+
+def clause_of_another_act(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
+    """The verb of another clause a name text[start:end] sits in, when its sentence has a ``cue`` act:
+    "Chevron agreed to buy Hess, giving it a stake in Guyana's fields" -> "giving" for Guyana; "signed in a
+    ceremony presided over by Ruto" -> "presided". None for the act's own words: the act, its complement
+    or purpose ("agreed to buy Hess", "signed a deal to build a port with Oman"), a verb over it ("held
+    talks, during which they signed") or a reporting verb."""
+    found = _in_a_sentence_with_acts(text, start, end, cue)
+    if found is None:
+        return None
+    token, acts_i = found[0].root, found[1]
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    verb = token
+    for _ in range(4):
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in acts_i or verb.lemma_.lower() in _REPORTING \
+                or any(verb.doc[i] in verb.subtree for i in acts_i) \
+                or any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            return None
+        if verb.dep_ == "pcomp":  # "a statement on deepening China-Russia ties": what it is about
+            return None
+        if verb.dep_ != "conj":  # "signed and ratified": the act's own
+            return str(verb.text)
+        verb = verb.head
+    return None
+
+
+def names_a_nationality(text: str, start: int, end: int) -> bool:
+    """Whether the country word text[start:end] gives the nationality of a name through a noun that is
+    no title: "Swiss drugmaker Novartis", "German biotech firm MorphoSys", "Japanese carmaker Toyota"
+    (a company of that country, not the country); not "Chilean President Gabriel Boric" nor "Chilean
+    officials"."""
+    doc = nlp.parse(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ not in ("amod", "compound"):
+        return False
+    head = span.root.head
+    while head.dep_ in ("amod", "compound") and head.pos_ in ("NOUN", "ADJ") and head.head.i != head.i:
+        head = head.head
+    named = head if head.pos_ == "PROPN" else next((c for c in head.children if c.dep_ == "appos"
+                                                     and c.pos_ == "PROPN"), None)
+    if named is None or named.i <= span.root.i:
+        return False
+    nouns = [t for t in doc[span.end:named.i] if t.pos_ in ("NOUN", "ADJ")]
+    return bool(nouns) and not any(is_title_words(t.text) for t in nouns)
