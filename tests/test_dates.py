@@ -18,6 +18,9 @@ THURSDAY = dt.date(2023, 12, 28)
     ("next month", "2024-01"), ("last month", "2023-11"), ("fiscal 2024", "2024"), ("fiscal year 2023", "2023"),
     ("FY25", "2025"), ("the first quarter of 2026", "2026"), ("Q3 2025", "2025"), ("mid-2026", "2026"),
     ("late 2027", "2027"), ("the second half of the year", "2023"), ("the first half of next year", "2024"),
+    # periods that are part of a year, or not the calendar year
+    ("in the first four months", "2023"), ("the year ended March", "2023"), ("the 12 months to June 2024", "2024"),
+    ("the year ending Sept. 30", "2023"), ("January-April 2025", "2025"), ("in 2022-23", "2022"),
 ])
 def test_resolution_against_publication_date(phrase: str, iso: str) -> None:
     assert resolve(phrase, THURSDAY) == iso
@@ -60,3 +63,11 @@ def test_a_month_in_an_invitation_is_the_coming_one() -> None:
     assert [d.iso for d in find_dates("Ramaphosa accepted an invitation to attend the summit in June.", february)] \
         == ["2024-06"]
     assert [d.iso for d in find_dates("Ramaphosa visited Brasilia in April.", february)] == ["2023-04"]
+
+
+@pytest.mark.parametrize("phrase, kind", [
+    ("in the first four months", "part_year"), ("the year ended March", "year_to"), ("Jan.-Sept. 2024", "month_range"),
+    ("in 2022-23", "period"), ("fiscal 2024", "fiscal"), ("in 2023", "year"), ("last year", "rel_year"),
+])
+def test_each_date_says_which_kind_of_phrase_it_is(phrase: str, kind: str) -> None:
+    assert [d.kind for d in find_dates(phrase, THURSDAY)] == [kind]

@@ -307,3 +307,22 @@ def test_a_side_is_named_in_the_act_not_around_it(sentence: str, party: str, ver
     pact = Agreement(subject="pact", status="agreed" if "agreed" in sentence else "signed",
                      parties=[party], evidence=QUOTED)
     assert _verdict(pact, sentence, "parties[0]") == verdict, sentence
+
+
+
+@pytest.mark.parametrize("sentence, period, verdict", [
+    # the figure's own clause gives part of the year, or a year that is not the calendar one
+    ("Vietnam's exports to Chile were worth $1.9 billion in the first five months, the ministry said this year.",
+     DateRef(text="this year", iso="2025"), Verdict.contradicted),
+    ("Trade between Bangladesh and Japan stood at $4.2 billion in 2023-24.", DateRef(text="in 2023", iso="2023"),
+     Verdict.contradicted),
+    ("Trade between Bangladesh and Japan stood at $4.2 billion in 2023-24.", DateRef(text="2023-24", iso="2023"),
+     Verdict.supported),
+    # another figure's part-year period leaves the calendar year alone
+    ("Trade between Bangladesh and Japan reached $4.2 billion in 2024, and it has already passed $2.5 billion "
+     "in the first half of 2025.", DateRef(text="in 2024", iso="2024"), Verdict.supported),
+])
+def test_a_figure_for_part_of_a_year_is_not_the_years(sentence: str, period: DateRef, verdict: Verdict) -> None:
+    figure = TradeFigure(metric="trade", value=4.2 if "4.2" in sentence else 1.9, scale="billion", currency="USD",
+                         period=period, evidence=QUOTED)
+    assert _verdict(figure, sentence, "period") == verdict, sentence

@@ -27,6 +27,7 @@ from ..grounding.fields import (
     Span,
     Support,
     Verdict,
+    check_date_in_context,
     check_name,
     check_words,
     field,
@@ -36,6 +37,7 @@ from ..grounding.fields import (
 from ..schema import Fact, TradeFigure
 from ..text import lexicon
 from ..text.countries import iso_code
+from ..text.dates import PART_PERIODS, find_dates, same_date
 from ..text.money import (
     Figure,
     conversions,
@@ -282,11 +284,34 @@ def plan(ctx: PassageContext) -> Task | None:
 def rules(fact: TradeFigure, out: Rules) -> None:
     out.add("value", lambda: check_figure(fact, out.support))
     out.add("metric", lambda: check_metric(fact, out.support))
-    out.date("period", fact.period)
+    if fact.period:
+        out.add("period", lambda: check_period(fact, out.support))
     if fact.qualifier:
         out.add("qualifier", lambda: check_qualifier(fact, out.support))
     if fact.growth:
         out.add("growth", lambda: check_growth(fact, out.support))
+
+
+def check_period(fact: TradeFigure, support: Support) -> FieldCheck:
+    """The period as a date (:func:`check_date_in_context`); a calendar year is contradicted where the
+    clause of the fact's figure gives it for part of that year or for another kind of year ("$263bn in
+    the first four months", "$13.4bn in 2022-23")."""
+    found = check_date_in_context(fact.period, support)  # type: ignore[arg-type]
+    period = fact.period
+    if found.verdict != Verdict.supported or period is None or not period.iso or len(period.iso) != 4 \
+            or any(d.kind in PART_PERIODS for d in find_dates(period.text, None)):
+        return found
+    amount = scaled(fact.value, fact.scale)
+    for article, start, end, _ in support.texts():
+        figures = {verb_over(article.text, f.start, f.end) for f in find_figures(article.text, start, end)
+                   if not f.percent and same_amount(f.amount, amount)} - {None}
+        for part in find_dates(article.text, article.published, start, end):
+            if part.kind in PART_PERIODS and same_date(part.iso, period.iso) \
+                    and verb_over(article.text, part.start, part.end) in figures:
+                return field(Verdict.contradicted, f"the evidence gives the figure for {part.text!r}, not the "
+                                                   f"calendar year {period.iso}", period.model_dump(),
+                             [Span(article_id=article.id, start=part.start, end=part.end)])
+    return found
 
 
 _SHARE_AFTER = re.compile(r"\s*(?:" + lexicon.table("share_cues")["after"].pattern + r")", re.IGNORECASE)

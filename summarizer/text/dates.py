@@ -50,14 +50,23 @@ DATE_PATTERN = re.compile(
     r"|(?P<day_rel>today|yesterday|tomorrow|this\s+(?:morning|evening|afternoon)|tonight)"
     r"|(?P<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?:19|20)\d{2}|FY\s?(?:19|20)?\d{2})"
     r"|(?P<part_year>(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|"
-    r"(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months)\s+of\s+"
-    rf"(?:(?:19|20)\d{{2}}|{_RELATIVE_YEAR}|the\s+year)|Q[1-4]\s+(?:19|20)\d{{2}}|(?:early|mid|late)[-\s](?:19|20)\d{{2}})"
+    r"(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months)(?:\s+of\s+"
+    rf"(?:(?:19|20)\d{{2}}|{_RELATIVE_YEAR}|the\s+year))?|Q[1-4]\s+(?:19|20)\d{{2}}|(?:early|mid|late)[-\s](?:19|20)\d{{2}})"
+    # "the year ended March", "the 12 months to June 2024": a year that ends with that month
+    rf"|(?P<year_to>(?:the\s+)?(?:(?:fiscal\s+|financial\s+)?year|(?:12|twelve)\s+months)\s+(?:ended|ending|to|through)"
+    rf"\s+{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d{{2}})?)"
+    rf"|(?P<month_range>{_MONTH}\s*[-–]\s*{_MONTH},?\s+(?:19|20)\d{{2}})"  # "January-April 2023"
     r"|(?P<period>\d{4}\s*[-–]\s*\d{2,4})"
-    r"|(?P<year>(?:in|by|until|since|of|for)\s+(?:19|20)\d{2})"
+    r"|(?P<year>(?:in|by|until|since|of|for)\s+(?:19|20)\d{2}(?!\s*[-–]\s*\d))"
     r")\b",
     re.IGNORECASE,
 )
 
+
+# phrases that give part of a year, or a year that is not the calendar year ("the first four months",
+# "January-April 2023", "2022-23", "fiscal 2024", "the year ended March"): a figure for one is not a
+# figure for the calendar year
+PART_PERIODS = frozenset({"part_year", "year_to", "month_range", "period", "fiscal"})
 
 FUTURE = re.compile(r"\b(?:" + lexicon.alternation("future_tense") + r")\b", re.IGNORECASE)
 
@@ -68,6 +77,7 @@ class FoundDate:
     start: int
     end: int
     iso: str | None
+    kind: str | None = None   # which phrase it is: "year", "part_year", "weekday", ... (DATE_PATTERN's groups)
 
 
 def resolve(phrase: str, published: dt.date | None) -> str | None:
@@ -85,7 +95,7 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
     found = []
     for match in DATE_PATTERN.finditer(text, start, len(text) if end is None else end):
         iso = None if estimated and match.lastgroup == "day_rel" else _resolve_match(match, published)
-        found.append(FoundDate(match.group(0), match.start(), match.end(), iso))
+        found.append(FoundDate(match.group(0), match.start(), match.end(), iso, match.lastgroup))
     return found
 
 
@@ -134,7 +144,7 @@ def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | Non
         return f"{numbers[0]:04d}"
     if kind == "fiscal":  # the fiscal year's own label: "fiscal 2024", "FY24" -> 2024
         return f"{numbers[-1] + 2000 if numbers[-1] < 100 else numbers[-1]:04d}"
-    if kind == "part_year" and any(n >= 1000 for n in numbers):
+    if kind in ("part_year", "year_to", "month_range") and any(n >= 1000 for n in numbers):
         return f"{next(n for n in numbers if n >= 1000):04d}"
     if published is None:
         return None
@@ -144,6 +154,8 @@ def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | Non
         return f"{published.year + _year_offset(text):04d}"
     if kind == "part_year":  # "the second half of the year", "... of next year"
         return f"{published.year + _year_offset(text):04d}"
+    if kind == "year_to":  # "the year ended March": the latest March
+        return f"{published.year - (1 if _month(month_words[0]) > published.month else 0):04d}"
     if kind == "rel_month":
         index = published.year * 12 + published.month - 1 + _year_offset(text)
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
