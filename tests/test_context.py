@@ -407,6 +407,19 @@ def test_a_target_is_what_the_sides_aim_at(qualifier: str, value: float, verdict
     assert _check(fact, article).fields["qualifier"].verdict.value == verdict
 
 
+@pytest.mark.parametrize("quote, value, verdict", [
+    ("lifting it to $5 billion by 2030", 5, "supported"),  # the goal is in the sentence, before the quote
+    ("Two-way trade reached $2.1 billion last year", 2.1, "unsupported"),
+])
+def test_a_target_said_around_the_quote_qualifies_the_figure_it_aims_at(quote: str, value: float,
+                                                                         verdict: str) -> None:
+    article = _article("Two-way trade reached $2.1 billion last year. Kenya and Tanzania set themselves the goal of "
+                       "lifting it to $5 billion by 2030.")
+    fact = TradeFigure(metric="Kenya-Tanzania trade", value=value, scale="billion", currency="USD",
+                       qualifier="target", evidence=_evidence(quote))
+    assert _check(fact, article).fields["qualifier"].verdict.value == verdict
+
+
 def test_a_side_may_share_its_noun_with_another_and_memorandums_are_mous() -> None:
     quote = "Kenyan and Ugandan firms signed 12 memorandums of understanding worth $300 million"
     fact = Agreement(parties=["Kenyan firms", "Ugandan firms"], subject="12 business deals", kind="MoU",

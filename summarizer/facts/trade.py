@@ -233,7 +233,9 @@ def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
         return found  # a phrase ("up 10% on the year") is checked by its words only
     wanted = {qualifier.lower()} | (_APPROXIMATE if approximate else set())
     aimed = qualifier.lower() in _TARGETS
-    own_figures = list(_own_figures(fact, support))
+    # a qualifier found around the quote ("their goal of | raising it to $150bn") qualifies there
+    scope = support.tier(found.found_in) if found.found_in not in (None, "quote") else None
+    own_figures = list(_own_figures(fact, scope or support))
     for article, start, _, figure in own_figures:
         before = article.text[max(start, figure.start - 80):figure.start].lower()
         # the qualifier, then at most three words ("reaching a substantial USD240 billion"); a target, the
