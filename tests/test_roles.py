@@ -55,6 +55,10 @@ def _verdict(fact, sentence: str, field: str | None = None) -> Verdict:
     ("Lula and Ramaphosa witnessed the signing of a visa pact in Brasilia.", ["Lula", "Ramaphosa"], True),
     ("Lula witnessed the signing of a visa pact that Ramaphosa praised.", ["Lula", "Ramaphosa"], False),
     ("Lula and Ramaphosa will witness the signing of a visa pact.", ["Lula", "Ramaphosa"], False),
+    # "who" stands for the name its clause hangs on
+    ("The pact was signed by Ghana's John Mahama, who had held talks with William Ruto earlier.",
+     ["John Mahama", "William Ruto"], True),
+    ("William Ruto thanked John Mahama, who had met Bola Tinubu.", ["William Ruto", "Bola Tinubu"], False),
     # a headline line never runs into the first sentence of the body
     ("Brazil, South Africa sign visa pact\n\nBRASILIA (Wire) - Lula and Ramaphosa on Friday witnessed the "
      "signing of a visa pact.", ["Lula", "Ramaphosa"], True),

@@ -53,9 +53,15 @@ def _antecedent(pronoun: Any) -> Any | None:
             continue
         if subject.pos_ == "PROPN":
             return subject
-        if subject.tag_ == "WP" and clause.dep_ == "relcl" and clause.head.pos_ == "PROPN":
-            return clause.head
-        return None
+        return _relative_head(subject)
+    return None
+
+
+def _relative_head(pronoun: Any) -> Any | None:
+    """The name a relative "who" stands for: "Dombrovskis, who had held talks with Ruto"."""
+    clause = pronoun.head
+    if pronoun.tag_ == "WP" and clause.dep_ == "relcl" and clause.head.pos_ == "PROPN":
+        return clause.head
     return None
 
 
@@ -70,7 +76,7 @@ def _own_slots(token: Any) -> list[Slot]:
     for child in token.children:
         if child.dep_ in SUBJECT_DEPS:
             slots.append(Slot("subject", *_range(child)))
-            antecedent = _antecedent(child)
+            antecedent = _antecedent(child) or _relative_head(child)
             if antecedent is not None:
                 slots.append(Slot("subject", *_name_range(antecedent)))
         elif child.dep_ in OBJECT_DEPS:
