@@ -55,6 +55,10 @@ def _verdict(fact, sentence: str, field: str | None = None) -> Verdict:
     ("Lula and Ramaphosa witnessed the signing of a visa pact in Brasilia.", ["Lula", "Ramaphosa"], True),
     ("Lula witnessed the signing of a visa pact that Ramaphosa praised.", ["Lula", "Ramaphosa"], False),
     ("Lula and Ramaphosa will witness the signing of a visa pact.", ["Lula", "Ramaphosa"], False),
+    # a meeting held at a distance
+    ("Gabriel Boric and Dina Boluarte spoke by phone on Monday.", ["Gabriel Boric", "Dina Boluarte"], True),
+    ("Boric had a video call with Boluarte.", ["Boric", "Boluarte"], True),
+    ("Boric spoke by phone to reporters about the visit of Boluarte.", ["Boric", "Boluarte"], False),
     # "who" stands for the name its clause hangs on
     ("The pact was signed by Ghana's John Mahama, who had held talks with William Ruto earlier.",
      ["John Mahama", "William Ruto"], True),

@@ -40,6 +40,9 @@ from .registry import FactSpec, register
 
 _MEET = lexicon.pattern("cues_meetings")
 _TOGETHER = lexicon.pattern("joint_presence")  # "Scholz and Ruto witnessed the signing": a meeting too
+# "Lula and Boric spoke by phone", "had a video call with": a meeting held at a distance
+_REMOTE = re.compile(r"\b(?:" + lexicon.alternation("remote_talk_verbs") + r")(?:\s+[\w-]+){0,2}?\s+(?:"
+                     + lexicon.alternation("remote_meetings") + r")\b", re.IGNORECASE)
 _ATTENDED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:in attendance|were present|was present|also present|"
                              r"were also present)\b", re.IGNORECASE)
 _ATTENDED_BEFORE = re.compile(r"\b(?:accompanied by|in the presence of)\s+(?:\w+\s+){0,6}$", re.IGNORECASE)
@@ -83,9 +86,7 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
     """Both participants on either side of a meeting cue, the first not merely reporting it; None when
     no span has a meeting cue and every participant."""
     for article, start, end, text in support.texts():
-        meet, cue = _MEET, _MEET.search(text)
-        if not cue:
-            meet, cue = _TOGETHER, _TOGETHER.search(text)
+        meet, cue = next(((m, c) for m in (_MEET, _TOGETHER, _REMOTE) if (c := m.search(text))), (_MEET, None))
         if not cue:
             continue
         mentions = find_mentions(article.text, start, end)
