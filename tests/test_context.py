@@ -351,6 +351,15 @@ def test_a_dateline_city_with_a_particle_lies_in_its_country() -> None:
     assert met.fields["location"].verdict == Verdict.supported
 
 
+@pytest.mark.parametrize("dateline, country", [("DAR ES SALAAM - ", "Tanzania"), ("SAO PAULO, May 6 (Wire) - ", "Brazil"),
+                                               ("BOGOTA (Wire) -- ", "Colombia")])
+def test_a_dateline_city_in_capitals_or_without_accents_lies_in_its_country(dateline: str, country: str) -> None:
+    article = _article(dateline + "Kenya's President William Ruto met Ghana's President John Mahama on Monday.")
+    met = Meeting(participants=["William Ruto", "John Mahama"], location=country,
+                  evidence=_evidence("Kenya's President William Ruto met Ghana's President John Mahama"))
+    assert _check(met, article).fields["location"].verdict == Verdict.supported
+
+
 @pytest.mark.parametrize("dateline", [
     "OUAGADOUGOU, Burkina Faso - ",            # a country after the city
     "OUAGADOUGOU, June 2 (Wire) -- ",         # a double hyphen

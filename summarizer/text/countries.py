@@ -3,11 +3,11 @@ demonym lexicon for the irregular ones ("Dutch" -> Netherlands, "Swiss" -> Switz
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
 from . import lexicon
+from .align import normalise
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +92,15 @@ def capital_of(country: str) -> str | None:
     return (info or {}).get("capital") or None
 
 
+@lru_cache(maxsize=1)
+def _cities_by_name() -> dict[str, list[dict[str, Any]]]:
+    """GeoNames' cities by their name, case and accents folded."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for city in _geonames().get_cities().values():
+        out.setdefault(normalise(str(city["name"])), []).append(city)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def country_code_of_place(place: str) -> str | None:
     """ISO code of the country a place is or lies in ('Moscow' -> 'RU': the most populous of the
@@ -99,12 +108,8 @@ def country_code_of_place(place: str) -> str | None:
     code = iso_code(place)
     if code:
         return code
-    name = place.strip()
-    # a dateline's "RIO DE JANEIRO" read as "Rio De Janeiro": GeoNames writes "Rio de Janeiro"
-    particles = lexicon.alternation("name_particles")
-    spellings = dict.fromkeys([name, re.sub(rf"(?<=\s)(?i:{particles})(?=\s)", lambda m: m.group(0).lower(), name)])
-    found = [city for spelling in spellings for hit in _geonames().get_cities_by_name(spelling)
-             for city in hit.values()]
+    # in any case or accents: a dateline's "DAR ES SALAAM", "SAO PAULO" are GeoNames' "Dar es Salaam", "São Paulo"
+    found = _cities_by_name().get(normalise(place))
     if not found:
         return None
     return str(max(found, key=lambda city: city.get("population", 0))["countrycode"])
