@@ -21,6 +21,7 @@ THURSDAY = dt.date(2023, 12, 28)
     # periods that are part of a year, or not the calendar year
     ("in the first four months", "2023"), ("the year ended March", "2023"), ("the 12 months to June 2024", "2024"),
     ("the year ending Sept. 30", "2023"), ("January-April 2025", "2025"), ("in 2022-23", "2022"),
+    ("the four quarters to the end of September 2023", "2023"),
 ])
 def test_resolution_against_publication_date(phrase: str, iso: str) -> None:
     assert resolve(phrase, THURSDAY) == iso

@@ -334,3 +334,17 @@ def test_a_figure_for_part_of_a_year_is_not_the_years(sentence: str, period: Dat
     figure = TradeFigure(metric="trade", value=4.2 if "4.2" in sentence else 1.9, scale="billion", currency="USD",
                          period=period, evidence=QUOTED)
     assert _verdict(figure, sentence, "period") == verdict, sentence
+
+
+@pytest.mark.parametrize("metric, value, verdict", [
+    ("concessional loans", 4.0, Verdict.supported),
+    ("investments", 4.0, Verdict.contradicted),   # the loans given as investments
+    ("investments", 1.5, Verdict.supported),
+    ("grants", 0.6, Verdict.supported),
+    ("loans", 0.6, Verdict.contradicted),
+])
+def test_loans_grants_and_investments_are_different_measures(metric: str, value: float, verdict: Verdict) -> None:
+    sentence = ("The World Bank package for Malawi includes $4 billion in concessional loans, $1.5 billion in "
+                "investments and $0.6 billion in grants.")
+    fact = TradeFigure(metric=metric, value=value, scale="billion", currency="USD", evidence=QUOTED)
+    assert _verdict(fact, sentence, "metric") == verdict

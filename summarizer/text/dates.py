@@ -52,9 +52,9 @@ DATE_PATTERN = re.compile(
     r"|(?P<part_year>(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|"
     r"(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months)(?:\s+of\s+"
     rf"(?:(?:19|20)\d{{2}}|{_RELATIVE_YEAR}|the\s+year))?|Q[1-4]\s+(?:19|20)\d{{2}}|(?:early|mid|late)[-\s](?:19|20)\d{{2}})"
-    # "the year ended March", "the 12 months to June 2024": a year that ends with that month
-    rf"|(?P<year_to>(?:the\s+)?(?:(?:fiscal\s+|financial\s+)?year|(?:12|twelve)\s+months)\s+(?:ended|ending|to|through)"
-    rf"\s+{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d{{2}})?)"
+    # "the year ended March", "the four quarters to the end of June 2024": a year that ends with that month
+    rf"|(?P<year_to>(?:the\s+)?(?:(?:fiscal\s+|financial\s+)?year|(?:12|twelve)\s+months|(?:four|4)\s+quarters)\s+"
+    rf"(?:ended|ending|to|through)(?:\s+the\s+end\s+of)?\s+{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d{{2}})?)"
     rf"|(?P<month_range>{_MONTH}\s*[-–]\s*{_MONTH},?\s+(?:19|20)\d{{2}})"  # "January-April 2023"
     r"|(?P<period>\d{4}\s*[-–]\s*\d{2,4})"
     r"|(?P<year>(?:in|by|until|since|of|for)\s+(?:19|20)\d{2}(?!\s*[-–]\s*\d))"
