@@ -348,3 +348,19 @@ def test_loans_grants_and_investments_are_different_measures(metric: str, value:
                 "investments and $0.6 billion in grants.")
     fact = TradeFigure(metric=metric, value=value, scale="billion", currency="USD", evidence=QUOTED)
     assert _verdict(fact, sentence, "metric") == verdict
+
+
+
+@pytest.mark.parametrize("sentence, party, verdict", [
+    # one who reports what others did is no side of it
+    ("The two sides are negotiating a water treaty, Zambia's Foreign Minister Mulambo Haimbe said.",
+     "Mulambo Haimbe", Verdict.unsupported),
+    ("Zambia and Malawi signed a water treaty, Malawi's Foreign Minister Nancy Tembo said.", "Nancy Tembo",
+     Verdict.unsupported),
+    # ... but is, when the act's subject is the reporter's own pronoun
+    ("Zambia said on Monday it had signed a water treaty with Malawi.", "Zambia", Verdict.supported),
+])
+def test_one_who_reports_the_act_is_no_side(sentence: str, party: str, verdict: Verdict) -> None:
+    status = "under negotiation" if "negotiating" in sentence else "signed"
+    treaty = Agreement(subject="water treaty", status=status, parties=[party], evidence=QUOTED)
+    assert _verdict(treaty, sentence, "parties[0]") == verdict, sentence

@@ -46,6 +46,7 @@ from ..text.roles import (
     in_what_was_done,
     names_a_nationality,
     predicate_slots,
+    reporter_of,
 )
 from .merge import better_date
 from .registry import FactSpec, register
@@ -170,6 +171,10 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
             return field(Verdict.unsupported, f"{party} is named as the doer of {others[0]!r}, not as a side of what "
                                               f"was {status.value}", party,  # type: ignore[union-attr]
                          [Span(article_id=article.id, start=start, end=end)])
+        told = [reporter_of(article.text, a, b, _STATUS_CUES[status]) for a, b in hits] if status else []
+        if told and all(told):
+            return field(Verdict.unsupported, f"{party} reports ({told[0]!r}) what others {status.value}; not a side",
+                         party, [Span(article_id=article.id, start=start, end=end)])  # type: ignore[union-attr]
     return named
 
 

@@ -340,3 +340,27 @@ def names_a_nationality(text: str, start: int, end: int) -> bool:
         return False
     nouns = [t for t in doc[span.end:named.i] if t.pos_ in ("NOUN", "ADJ")]
     return bool(nouns) and not any(is_title_words(t.text) for t in nouns)
+
+
+def reporter_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
+    """The reporting verb whose subject the name text[start:end] is, when the ``cue`` act of its sentence
+    has a subject of its own that is no pronoun and does not hold the name: "The two sides are negotiating
+    a treaty, Foreign Minister Kombo said" -> "said" for Kombo. None for "Vestra said it had agreed to buy
+    Nordvind", where the pronoun is the reporter."""
+    found = _in_a_sentence_with_acts(text, start, end, cue)
+    if found is None:
+        return None
+    span, acts_i = found
+    token, as_subject = span.root, False
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        as_subject = as_subject or token.dep_ == "nsubj"
+        token = token.head
+    if not as_subject or token.lemma_.lower() not in _REPORTING:
+        return None
+    for i in acts_i:
+        act = span.doc[i]
+        subject = next((c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.tag_ == "PRP" or (subject.left_edge.idx <= start
+                                                         and end <= subject.right_edge.idx + len(subject.right_edge)):
+            return None
+    return str(token.text)
