@@ -55,6 +55,9 @@ def _verdict(fact, sentence: str, field: str | None = None) -> Verdict:
     ("Lula and Ramaphosa witnessed the signing of a visa pact in Brasilia.", ["Lula", "Ramaphosa"], True),
     ("Lula witnessed the signing of a visa pact that Ramaphosa praised.", ["Lula", "Ramaphosa"], False),
     ("Lula and Ramaphosa will witness the signing of a visa pact.", ["Lula", "Ramaphosa"], False),
+    # the subject of the clause a gerund of meeting hangs on
+    ("Boric and Boluarte opened the bridge on Monday, after holding talks in Lima.", ["Boric", "Boluarte"], True),
+    ("Boric opened the bridge after Lula held talks with Boluarte.", ["Boric", "Boluarte"], False),
     # a meeting held at a distance
     ("Gabriel Boric and Dina Boluarte spoke by phone on Monday.", ["Gabriel Boric", "Dina Boluarte"], True),
     ("Boric had a video call with Boluarte.", ["Boric", "Boluarte"], True),

@@ -91,10 +91,12 @@ def _own_slots(token: Any) -> list[Slot]:
 
 def _governing_verb(token: Any) -> Any | None:
     """The verb a predicate noun or a subjectless verb takes its subject from: "held a meeting",
-    "engaged in talks", "agreed to meet", "arrived and met"."""
+    "engaged in talks", "agreed to meet", "arrived and met", "spoke after meeting"."""
     if token.dep_ in ("dobj", "attr", "xcomp", "conj", "dep", "nsubj", "advcl"):
         head = token.head
         return head if head is not token and head.pos_ in ("VERB", "AUX") else None
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        return token.head.head  # "opened the port after holding talks": the opener held them
     # "on the occasion of the summit", "at talks in Oslo": up through prepositional phrases
     for _ in range(3):
         if token.dep_ != "pobj" or token.head.dep_ != "prep":
