@@ -367,3 +367,12 @@ def test_one_who_reports_the_act_is_no_side(sentence: str, party: str, verdict: 
     status = "under negotiation" if "negotiating" in sentence else "signed"
     treaty = Agreement(subject="water treaty", status=status, parties=[party], evidence=QUOTED)
     assert _verdict(treaty, sentence, "parties[0]") == verdict, sentence
+
+
+def test_the_date_of_another_act_never_contradicts_the_facts() -> None:
+    sentence = "Chile and Peru agreed on a fisheries pact to expand a partnership signed in 2019."
+    pact = Agreement(subject="fisheries pact", status="agreed", parties=["Chile", "Peru"],
+                     date=DateRef(text="on Monday", iso="2025-06-02"), evidence=QUOTED)
+    assert _verdict(pact, sentence, "date") == Verdict.unsupported  # 2019 dates the signing, not the agreeing
+    wrong = pact.model_copy(update={"date": DateRef(text="in 2018", iso="2018")})
+    assert _verdict(wrong, "Chile and Peru agreed on a fisheries pact in 2019.", "date") == Verdict.contradicted

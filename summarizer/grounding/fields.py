@@ -395,6 +395,7 @@ def _against(article: Article) -> str:
 def check_date(value: DateRef, support: Support) -> FieldCheck:
     """The date phrase is in the evidence and resolves (against the article's date) to the ISO value."""
     other: list[str] = []
+    other_spans: list[Span] = []
     for article, start, end, _ in support.texts():
         estimated = article.dated_from == ESTIMATED  # such a date supports, never contradicts
         for found in find_dates(article.text, article.published, start, end, estimated):
@@ -413,9 +414,10 @@ def check_date(value: DateRef, support: Support) -> FieldCheck:
                               value.model_dump(), [Span(article_id=article.id, start=found.start, end=found.end)])
             if found.iso and not estimated:
                 other.append(f"{found.text!r}={found.iso}")
+                other_spans.append(Span(article_id=article.id, start=found.start, end=found.end))
     if value.iso and other and not support.find_text(value.text):
         return field(Verdict.contradicted, f"the evidence dates it {', '.join(other)}, not {value.iso}",
-                      value.model_dump())
+                      value.model_dump(), other_spans)
     if value.iso is None and support.find_text(value.text):
         return field(Verdict.supported, f"{value.text!r} in the evidence", value.model_dump(),
                       support.find_text(value.text))
@@ -494,10 +496,18 @@ def check_date_in_context(value: DateRef, support: Support) -> FieldCheck:
 
 
 def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | None) -> FieldCheck:
-    """A supported date whose phrase belongs to another act of its sentence is unsupported."""
-    if act is None or found.verdict != Verdict.supported:
+    """A supported date whose phrase belongs to another act of its sentence is unsupported; so is one
+    contradicted only by the dates of other acts ("agreed to expand a partnership signed in 2024")."""
+    if act is None or found.verdict == Verdict.unsupported:
         return found
     articles = {article.id: article for article, *_ in support.texts()}
+    if found.verdict == Verdict.contradicted:
+        acts = [act_of(articles[s.article_id].text, s.start, s.end, act) if s.article_id in articles else None
+                for s in found.spans]
+        if acts and all(acts):
+            return field(Verdict.unsupported, f"the evidence's dates are those of other acts ({acts[0]!r}), not of "
+                                              "the fact's", found.value, found.spans)
+        return found
     for span in found.spans:
         article = articles.get(span.article_id)
         if article is None or span.where == "publication date":
