@@ -146,11 +146,11 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
         mentions = find_mentions(article.text, start, end)
         hits = [(m.start, m.end) for m in mentions if same_entity(party, m.name)]
         # every word naming it: its name, its people, its capital, its leaders
-        named_at = hits + [(a, b) for a, b in [*country_words(party, article.text, start, end)]
-                           + capital_words(party, article.text, start, end)
-                           + [(m.start, m.end) for m in leaders_of(party, article.text, mentions)]
-                           if not any(x <= a and b <= y for x, y in hits)]
-        elsewhere = {at: why for at in named_at if (why := _no_side(article, *at))}
+        others = [*country_words(party, article.text, start, end), *capital_words(party, article.text, start, end),
+                  *((m.start, m.end) for m in leaders_of(party, article.text, mentions))]
+        named_at = hits + [(a, b) for a, b in others if not any(x <= a and b <= y for x, y in hits)]
+        place = dateline(article)
+        elsewhere = {at: why for at in named_at if (why := _no_side(article, place, *at))}
         if named_at and len(elsewhere) == len(named_at):
             return field(Verdict.unsupported, f"{party}: {next(iter(elsewhere.values()))}", party,
                          [Span(article_id=article.id, start=start, end=end)])
@@ -178,11 +178,10 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
     return named
 
 
-def _no_side(article: Article, start: int, end: int) -> str | None:
+def _no_side(article: Article, place: tuple[int, int] | None, start: int, end: int) -> str | None:
     """Why the name at article.text[start:end] is no side of the sentence's agreement, or None: it is in
-    the dateline ("LE BOURGET, France (Wire) -"), gives a company's nationality ("Swiss drugmaker
+    the dateline ``place`` ("LE BOURGET, France (Wire) -"), gives a company's nationality ("Swiss drugmaker
     Novartis") or sits in a clause of another act ("..., giving it a stake in Guyana's fields")."""
-    place = dateline(article)
     if place and place[0] <= start and end <= place[1]:
         return "named only in the dateline"
     if names_a_nationality(article.text, start, end):

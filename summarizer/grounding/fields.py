@@ -227,21 +227,22 @@ def country_words(value: str, text: str, start: int, end: int) -> Iterator[tuple
             if country is not None and country_of(w.group(0)) == country)
 
 
-def leaders_of(country: str, text: str, mentions: list[Any]) -> list[Any]:
+def leaders_of(country: str, text: str, mentions: list[Any]) -> Iterator[Any]:
     """The mentions of people ``text`` gives as the country's own ("Brazilian President Luiz Inacio Lula
     da Silva", and "Lula" after it)."""
     wanted = iso_code(country)
-    return [m for m in mentions if wanted and iso_code(
-        (country_of(m.country) if m.country else country_of_person(m.name, text)) or "") == wanted]
+    return (m for m in mentions if wanted and iso_code(
+        (country_of(m.country) if m.country else country_of_person(m.name, text)) or "") == wanted)
 
 
 def _named_by_leader(country: str, article: Article, mentions: list[Any]) -> FieldCheck | None:
     """A country named through a person the article gives as its own ("Lula and Xi witnessed the
     signing", after "Brazilian President Luiz Inacio Lula da Silva")."""
-    for mention in leaders_of(country, article.text, mentions)[:1]:
-        return field(Verdict.supported, f"named in the evidence through {mention.text!r}", country,
-                     [Span(article_id=article.id, start=mention.start, end=mention.end)])
-    return None
+    mention = next(leaders_of(country, article.text, mentions), None)
+    if mention is None:
+        return None
+    return field(Verdict.supported, f"named in the evidence through {mention.text!r}", country,
+                 [Span(article_id=article.id, start=mention.start, end=mention.end)])
 
 
 def capital_words(country: str, text: str, start: int, end: int) -> list[tuple[int, int]]:

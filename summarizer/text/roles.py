@@ -34,6 +34,16 @@ class Slot:
     end: int
 
 
+def _up_to_verb(token: Any) -> tuple[Any, list[Any]]:
+    """The nearest verb at or above ``token`` (the sentence's root when none is), and the tokens passed
+    on the way up."""
+    path = []
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return token, path
+
+
 def _range(token: Any) -> tuple[int, int]:
     tokens = list(token.subtree)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -272,14 +282,10 @@ def doer_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None
     found = _in_a_sentence_with_acts(text, start, end, cue)
     if found is None:
         return None
-    token, acts_i = found[0].root, found[1]
-    as_subject = False
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        # its subject, or the agent of a passive ("a deal brokered by China")
-        as_subject = as_subject or token.dep_ in ("nsubj", "nsubjpass") or (
-            token.dep_ == "pobj" and token.head.dep_ == "agent")
-        token = token.head
-    return _another_act(token, acts_i) if as_subject else None
+    token, path = _up_to_verb(found[0].root)
+    # its subject, or the agent of a passive ("a deal brokered by China")
+    as_subject = any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.dep_ == "agent") for t in path)
+    return _another_act(token, found[1]) if as_subject else None
 
 
 def verb_over(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -290,12 +296,8 @@ def verb_over(text: str, start: int, end: int) -> tuple[int, int] | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    token = span.root
-    while token.pos_ not in ("VERB", "AUX"):
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return token.sent.start, token.i
+    token, _ = _up_to_verb(span.root)
+    return (token.sent.start, token.i) if token.pos_ in ("VERB", "AUX") else None
 
 
 def clause_of_another_act(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
@@ -307,10 +309,7 @@ def clause_of_another_act(text: str, start: int, end: int, cue: re.Pattern[str])
     found = _in_a_sentence_with_acts(text, start, end, cue)
     if found is None:
         return None
-    token, acts_i = found[0].root, found[1]
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    verb = token
+    verb, acts_i = _up_to_verb(found[0].root)[0], found[1]
     for _ in range(4):
         if verb.pos_ not in ("VERB", "AUX") or verb.i in acts_i or verb.lemma_.lower() in _REPORTING \
                 or any(verb.doc[i] in verb.subtree for i in acts_i) \
@@ -353,11 +352,8 @@ def reporter_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | 
     if found is None:
         return None
     span, acts_i = found
-    token, as_subject = span.root, False
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        as_subject = as_subject or token.dep_ == "nsubj"
-        token = token.head
-    if not as_subject or token.lemma_.lower() not in _REPORTING:
+    token, path = _up_to_verb(span.root)
+    if not any(t.dep_ == "nsubj" for t in path) or token.lemma_.lower() not in _REPORTING:
         return None
     for i in acts_i:
         act = span.doc[i]
