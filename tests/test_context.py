@@ -481,3 +481,16 @@ def test_a_dateline_never_overrides_the_place_the_quote_gives(quote: str, locati
     article = _article(f"LAGOS, May 4 (Wire) - {quote}.")
     fact = Meeting(participants=["Ruto", "Tinubu"], location=location, evidence=_evidence(quote))
     assert _check(fact, article).fields["location"].verdict.value == verdict
+
+
+@pytest.mark.parametrize("text, currency, verdict", [
+    # a currency name several countries share is the one of the country the article names
+    ("Trade between Uganda and Rwanda stood at 900 billion shillings last year.", "UGX", "supported"),
+    ("Trade between Uganda and Rwanda stood at 900 billion shillings last year.", "KES", "unsupported"),
+    ("Kenya and Uganda traded goods worth 900 billion shillings last year.", "UGX", "unsupported"),  # which one?
+    ("Tunisia's exports to Libya reached 900 billion dinars last year.", "TND", "unsupported"),  # both use dinars
+])
+def test_a_shared_currency_name_is_read_by_the_country_the_article_names(text: str, currency: str,
+                                                                       verdict: str) -> None:
+    fact = TradeFigure(metric="trade", value=900, scale="billion", currency=currency, evidence=_evidence(text[:-1]))
+    assert _check(fact, _article(text)).fields["value"].verdict.value == verdict

@@ -30,13 +30,14 @@ from ..grounding.fields import (
     check_date_in_context,
     check_name,
     check_words,
+    country_words,
     field,
     in_context,
     word_class,
 )
 from ..schema import Fact, TradeFigure
 from ..text import lexicon
-from ..text.countries import iso_code
+from ..text.countries import iso_code, name_of_code
 from ..text.dates import PART_PERIODS, find_dates, same_date
 from ..text.money import (
     Figure,
@@ -47,6 +48,8 @@ from ..text.money import (
     rounds_to,
     same_amount,
     scaled,
+    shared_currency_names,
+    territories_of_currencies,
 )
 from ..text.names import country_of, find_mentions, name_tokens
 from ..text.roles import verb_over
@@ -78,12 +81,30 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
             parts.append(f"{figure.value:g} {figure.scale or ''} not {fact.value:g} {scale or ''}".replace("  ", " "))
         if figure.currency != currency:
             if figure.currency is None and not parts:  # an amount in a currency we cannot read
+                named = _named_by_its_country(figure, currency, support)
+                if named:
+                    return field(Verdict.supported, f"{figure.text!r} {named}", fact.value, [span])
                 return field(Verdict.unsupported, f"the evidence says {figure.text!r} in no currency it names "
                                                   f"as {currency}", fact.value, [span])
             parts.append(f"currency {figure.currency} not {currency}")
         return field(Verdict.contradicted, f"the evidence says {figure.text!r}: {', '.join(parts)}",
                       fact.value, [span])
     return field(Verdict.unsupported, "no figure in the evidence", fact.value)
+
+
+def _named_by_its_country(figure: Figure, currency: str | None, support: Support) -> str | None:
+    """How a figure in a currency name several countries share ("312 billion shillings") is in ``currency``:
+    the one country using it that the article names, among those sharing the name; else None."""
+    for article, _, _, _ in support.texts():
+        word = re.match(r"\s*([A-Za-z]+)", article.text[figure.end:figure.end + 20])
+        codes = shared_currency_names().get(word.group(1).lower(), frozenset()) if word else frozenset()
+        if currency not in codes:
+            continue
+        named = {code for code in codes for place in territories_of_currencies().get(code, ())
+                 if any(country_words(name_of_code(place) or place, article.text, 0, len(article.text)))}
+        if named == {currency}:
+            return f"in {word.group(1)} of the country the article names"  # type: ignore[union-attr]
+    return None
 
 
 _APPROXIMATE = set(lexicon.words("approximations"))

@@ -32,6 +32,15 @@ def demonyms() -> dict[str, str]:
     return dict(lexicon.pairs("demonyms"))
 
 
+@lru_cache(maxsize=512)
+def name_of_code(code: str) -> str | None:
+    """The common short name of the country with ISO 3166 alpha-2 ``code`` ("TZ" -> "Tanzania")."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code.upper())
+    return (getattr(country, "common_name", None) or country.name) if country else None
+
+
 def country_name(name: str) -> str | None:
     """The country's common name when ``name`` names a country ("Republic of Kenya" -> "Kenya")."""
     return _names().get(name.strip().lower())

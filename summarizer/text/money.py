@@ -51,6 +51,32 @@ def currency_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def territories_of_currencies() -> dict[str, frozenset[str]]:
+    """ISO 4217 code -> the ISO 3166 territories whose tender it is today (CLDR, through babel)."""
+    from babel.core import get_global
+
+    out: dict[str, set[str]] = {}
+    for territory, entries in get_global("territory_currencies").items():
+        for code, _, until, tender in entries:
+            if until is None and tender:
+                out.setdefault(code, set()).add(territory)
+    return {code: frozenset(places) for code, places in out.items()}
+
+
+@lru_cache(maxsize=1)
+def shared_currency_names() -> dict[str, frozenset[str]]:
+    """A currency's last word that several currencies in use share ("shilling", "peso", "rupee", "dinar",
+    also in the plural) -> their ISO codes: the country the text is about says which one it is."""
+    from babel.numbers import get_currency_name
+
+    names: dict[str, set[str]] = {}
+    for code in territories_of_currencies():
+        for count in (1, 2):
+            names.setdefault(get_currency_name(code, count=count, locale="en").lower().split()[-1], set()).add(code)
+    return {word: frozenset(codes) for word, codes in names.items() if len(codes) > 1}
+
+
+@lru_cache(maxsize=1)
 def _signs_in_letters() -> set[str]:
     """Currency signs written in letters before an amount ("Rs 500 crore", "Ksh 12 billion")."""
     signs = {sign for sign, _ in lexicon.pairs("currency_signs")} | set(_local_symbols())
