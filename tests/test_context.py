@@ -489,6 +489,10 @@ def test_a_dateline_never_overrides_the_place_the_quote_gives(quote: str, locati
     ("Trade between Uganda and Rwanda stood at 900 billion shillings last year.", "KES", "unsupported"),
     ("Kenya and Uganda traded goods worth 900 billion shillings last year.", "UGX", "unsupported"),  # which one?
     ("Tunisia's exports to Libya reached 900 billion dinars last year.", "TND", "unsupported"),  # both use dinars
+    # a sign read as one currency may be that of the country the article names: not contradicted
+    ("Pakistan's exports to Oman reached Rs 900 billion last year.", "PKR", "unsupported"),
+    ("Canada's exports to Chile reached $900 billion last year.", "CAD", "unsupported"),
+    ("Germany's exports to Chile reached $900 billion last year.", "CAD", "contradicted"),
 ])
 def test_a_shared_currency_name_is_read_by_the_country_the_article_names(text: str, currency: str,
                                                                        verdict: str) -> None:

@@ -42,13 +42,13 @@ from ..text.dates import PART_PERIODS, find_dates, same_date
 from ..text.money import (
     Figure,
     conversions,
+    currencies_it_may_be,
     find_figures,
     normalise_currency,
     normalise_scale,
     rounds_to,
     same_amount,
     scaled,
-    shared_currency_names,
     territories_of_currencies,
 )
 from ..text.names import country_of, find_mentions, name_tokens
@@ -80,30 +80,34 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
         if not same_amount(figure.amount, amount):
             parts.append(f"{figure.value:g} {figure.scale or ''} not {fact.value:g} {scale or ''}".replace("  ", " "))
         if figure.currency != currency:
+            named = _country_currency(figure, currency, support) if not parts else None
+            if figure.currency is None and named == {currency}:
+                return field(Verdict.supported, f"{figure.text!r}: the currency of the country the article names",
+                             fact.value, [span])
             if figure.currency is None and not parts:  # an amount in a currency we cannot read
-                named = _named_by_its_country(figure, currency, support)
-                if named:
-                    return field(Verdict.supported, f"{figure.text!r} {named}", fact.value, [span])
                 return field(Verdict.unsupported, f"the evidence says {figure.text!r} in no currency it names "
                                                   f"as {currency}", fact.value, [span])
+            if named and currency in named:  # "Rs 500 crore" in an article on Pakistan may be rupees of either
+                return field(Verdict.unsupported, f"{figure.text!r} reads as {figure.currency}, but may be the "
+                                                  f"{currency} of a country the article names", fact.value, [span])
             parts.append(f"currency {figure.currency} not {currency}")
         return field(Verdict.contradicted, f"the evidence says {figure.text!r}: {', '.join(parts)}",
                       fact.value, [span])
     return field(Verdict.unsupported, "no figure in the evidence", fact.value)
 
 
-def _named_by_its_country(figure: Figure, currency: str | None, support: Support) -> str | None:
-    """How a figure in a currency name several countries share ("312 billion shillings") is in ``currency``:
-    the one country using it that the article names, among those sharing the name; else None."""
+def _country_currency(figure: Figure, currency: str | None, support: Support) -> set[str] | None:
+    """For a figure whose sign or name several currencies share ("$5bn", "Rs 500 crore", "312 billion
+    shillings") and may be ``currency``: the currencies among them of the countries the article names.
+    None when the figure's sign or name cannot be ``currency``."""
     for article, _, _, _ in support.texts():
-        word = re.match(r"\s*([A-Za-z]+)", article.text[figure.end:figure.end + 20])
-        codes = shared_currency_names().get(word.group(1).lower(), frozenset()) if word else frozenset()
+        after = re.match(r"\s*([A-Za-z]+)", article.text[figure.end:figure.end + 20])
+        marker = figure.marker or (after.group(1) if after else "")
+        codes = currencies_it_may_be(marker) if marker else frozenset()
         if currency not in codes:
             continue
-        named = {code for code in codes for place in territories_of_currencies().get(code, ())
-                 if any(country_words(name_of_code(place) or place, article.text, 0, len(article.text)))}
-        if named == {currency}:
-            return f"in {word.group(1)} of the country the article names"  # type: ignore[union-attr]
+        return {code for code in codes for place in territories_of_currencies().get(code, ())
+                if any(country_words(name_of_code(place) or place, article.text, 0, len(article.text)))}
     return None
 
 

@@ -88,6 +88,14 @@ def _local_symbols() -> dict[str, str]:
     """Signs that English-language news of a country writes for its own currency (CLDR, through babel:
     "Ksh" in Kenya, "₦" in Nigeria, "GH₵" in Ghana), where only one currency uses them. Bare letters
     ("R", "P") and two-letter signs are left out: they read as words; the lexicon adds those it needs."""
+    return {symbol: next(iter(codes)) for symbol, codes in _symbols_in_local_news().items()
+            if len(codes) == 1 and symbol not in codes and (not symbol.isalpha() or len(symbol) > 2)}
+
+
+@lru_cache(maxsize=1)
+def _symbols_in_local_news() -> dict[str, frozenset[str]]:
+    """Each sign English-language news of a country writes for its own currency -> the currencies it so
+    stands for ("$": USD, AUD, CAD, ...; "Rs": PKR, MUR)."""
     import datetime as dt
 
     from babel.localedata import locale_identifiers
@@ -101,8 +109,15 @@ def _local_symbols() -> dict[str, str]:
             continue
         for code in get_territory_currencies(territory, today)[:1]:
             seen.setdefault(get_currency_symbol(code, ident), set()).add(code)
-    return {symbol: codes.pop() for symbol, codes in seen.items()
-            if len(codes) == 1 and symbol not in codes and (not symbol.isalpha() or len(symbol) > 2)}
+    return {symbol: frozenset(codes) for symbol, codes in seen.items()}
+
+
+def currencies_it_may_be(marker: str) -> frozenset[str]:
+    """The currencies a sign or name several countries share may stand for in a country's own news ("$",
+    "Rs", "shillings", "pesos"), besides the one it is read as; none for a sign of one currency ("€")."""
+    shared = shared_currency_names().get(marker.lower(), frozenset())
+    signs = _symbols_in_local_news().get(marker, frozenset())
+    return shared | (signs if len(signs) > 1 else frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +150,7 @@ class Figure:
     scale: str | None
     currency: str | None
     percent: bool = False
+    marker: str | None = None   # the currency sign or word as written ("$", "Rs", "shillings")
 
     @property
     def amount(self) -> float:
@@ -179,7 +195,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         currency = normalise_currency(pre or post)
         matched_end = match.end() if (scale or post or percent) else match.end("num")
         figures.append(Figure(text[match.start():matched_end], match.start(), matched_end, value, scale,
-                              currency, percent))
+                              currency, percent, pre or post))
     return figures
 
 
