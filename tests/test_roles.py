@@ -376,3 +376,14 @@ def test_the_date_of_another_act_never_contradicts_the_facts() -> None:
     assert _verdict(pact, sentence, "date") == Verdict.unsupported  # 2019 dates the signing, not the agreeing
     wrong = pact.model_copy(update={"date": DateRef(text="in 2018", iso="2018")})
     assert _verdict(wrong, "Chile and Peru agreed on a fisheries pact in 2019.", "date") == Verdict.contradicted
+
+
+@pytest.mark.parametrize("sentence, verdict", [
+    ("Chile exported copper worth $9.1 billion to Korea in 2024.", Verdict.contradicted),
+    ("Chile's trade surplus with Korea reached $9.1 billion in 2024.", Verdict.contradicted),
+    ("Trade between Chile and Korea reached $9.1 billion in 2024, with Chile exporting mainly copper.",
+     Verdict.supported),
+])
+def test_a_total_is_not_one_way_of_it(sentence: str, verdict: Verdict) -> None:
+    fact = TradeFigure(metric="Chile-Korea trade", value=9.1, scale="billion", currency="USD", evidence=QUOTED)
+    assert _verdict(fact, sentence, "metric") == verdict, sentence

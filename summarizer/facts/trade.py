@@ -188,7 +188,7 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
     found = _check_metric_parts(fact.metric, support)
     wanted = _direction(fact.metric)
     if wanted is None:
-        return found
+        return _not_one_way(fact, support, found) if _TOTAL.search(fact.metric) else found
     # a quote that is only the figure ("for 4.5 billion euros") is bound by the sentence it was cut from
     for where, spans in (("quote", support), ("sentence", support.tier("sentence"))):
         if spans is None:  # quotes that must stand alone
@@ -206,6 +206,21 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
                               [span]).model_copy(update={"found_in": where})
         if bound_any:
             break
+    return found
+
+
+_TOTAL = lexicon.pattern("total_measures")
+_ONE_WAY = {"exports", "imports", "surplus", "deficit"}
+
+
+def _not_one_way(fact: TradeFigure, support: Support, found: FieldCheck) -> FieldCheck:
+    """A total ("trade", "turnover") is contradicted where the quote gives the figure as one way of it:
+    "EU exports to Mercosur were EUR 55.7bn" is not trade of EUR 55.7bn."""
+    for article, start, end, figure in _own_figures(fact, support):
+        bound = _bound_direction(article.text, figure.start, figure.end, start, end)
+        if bound in _ONE_WAY:
+            return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as {bound}, not as a total",
+                         fact.metric, [Span(article_id=article.id, start=figure.start, end=figure.end)])
     return found
 
 
