@@ -73,14 +73,14 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
             span = Span(article_id=article.id, start=figure.start, end=figure.end)
             if same_amount(figure.amount, amount) and figure.currency == currency:
                 return field(Verdict.supported, f"{figure.text!r} in the evidence", fact.value, [span])
-            seen.append((figure, span))
+            seen.append((figure, span, article))
     if seen:
-        figure, span = seen[0]
+        figure, span, article = seen[0]
         parts = []
         if not same_amount(figure.amount, amount):
             parts.append(f"{figure.value:g} {figure.scale or ''} not {fact.value:g} {scale or ''}".replace("  ", " "))
         if figure.currency != currency:
-            named = _country_currency(figure, currency, support) if not parts else None
+            named = _country_currency(figure, currency, article) if not parts else None
             if figure.currency is None and named == {currency}:
                 return field(Verdict.supported, f"{figure.text!r}: the currency of the country the article names",
                              fact.value, [span])
@@ -96,19 +96,17 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
     return field(Verdict.unsupported, "no figure in the evidence", fact.value)
 
 
-def _country_currency(figure: Figure, currency: str | None, support: Support) -> set[str] | None:
-    """For a figure whose sign or name several currencies share ("$5bn", "Rs 500 crore", "312 billion
-    shillings") and may be ``currency``: the currencies among them of the countries the article names.
-    None when the figure's sign or name cannot be ``currency``."""
-    for article, _, _, _ in support.texts():
-        after = re.match(r"\s*([A-Za-z]+)", article.text[figure.end:figure.end + 20])
-        marker = figure.marker or (after.group(1) if after else "")
-        codes = currencies_it_may_be(marker) if marker else frozenset()
-        if currency not in codes:
-            continue
-        return {code for code in codes for place in territories_of_currencies().get(code, ())
-                if any(country_words(name_of_code(place) or place, article.text, 0, len(article.text)))}
-    return None
+def _country_currency(figure: Figure, currency: str | None, article: Article) -> set[str] | None:
+    """For a figure of ``article`` whose sign or name several currencies share ("$5bn", "Rs 500 crore",
+    "312 billion shillings") and may be ``currency``: the currencies among them of the countries the
+    article names. None when the figure's sign or name cannot be ``currency``."""
+    after = re.match(r"\s*([A-Za-z]+)", article.text[figure.end:figure.end + 20])
+    marker = figure.marker or (after.group(1) if after else "")
+    codes = currencies_it_may_be(marker) if marker else frozenset()
+    if currency not in codes:
+        return None
+    return {code for code in codes for place in territories_of_currencies().get(code, ())
+            if any(country_words(name_of_code(place) or place, article.text, 0, len(article.text)))}
 
 
 _APPROXIMATE = set(lexicon.words("approximations"))
