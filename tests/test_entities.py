@@ -81,3 +81,16 @@ def test_a_line_break_ends_a_sentence() -> None:
 
     doc = nlp.parse("Chile, Peru sign fisheries pact\n\nLIMA (Wire) - Boric and Boluarte signed a pact on Monday.")
     assert [s.text.strip() for s in doc.sents][0] == "Chile, Peru sign fisheries pact"
+
+
+@pytest.mark.parametrize("country, text, named", [
+    ("Papua New Guinea", "Papua New Guinea's exports to Fiji rose.", ["Papua New Guinea"]),
+    ("South Africa", "South African and Zambian ministers met; South Africa's team left.",
+     ["South African", "South Africa"]),
+    ("New Zealand", "A New Zealand delegation reached Seoul.", ["New Zealand"]),
+    ("South Africa", "Africa's largest economy, Nigeria, met South Korea.", []),
+])
+def test_country_names_of_several_words_are_found_whole(country: str, text: str, named: list[str]) -> None:
+    from summarizer.grounding.fields import country_words
+
+    assert [text[a:b] for a, b in country_words(country, text, 0, len(text))] == named

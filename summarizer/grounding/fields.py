@@ -20,7 +20,7 @@ from ..schema import DateRef
 from ..text import lexicon, nlp
 from ..text.acronyms import abbreviated_runs, expansions
 from ..text.align import normalise
-from ..text.countries import capital_of, country_code_of_place, iso_code
+from ..text.countries import capital_of, country_code_of_place, demonyms, iso_code
 from ..text.dates import find_dates, same_date
 from ..text.names import (
     NameMatch,
@@ -221,10 +221,28 @@ _COUNTRY_WORD = re.compile(r"\b[A-Z][a-z]+\b|\b[A-Z](?:\.?[A-Z])+\b\.?")
 
 
 def country_words(value: str, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Where a word of text[start:end] names the country ``value`` or its people ("Kenyan", "U.S.")."""
+    """Where a word of text[start:end] names the country ``value`` or its people ("Kenyan", "U.S.",
+    "Papua New Guinea", "South African")."""
     country = country_of(value)
-    return ((w.start(), w.end()) for w in _COUNTRY_WORD.finditer(text, start, end)
-            if country is not None and country_of(w.group(0)) == country)
+    if country is None:
+        return iter(())
+    found = [(w.start(), w.end()) for w in _COUNTRY_WORD.finditer(text, start, end) if country_of(w.group(0)) == country]
+    phrases = _names_in_words(country)
+    if phrases:
+        found = sorted(found + [(m.start(), m.end()) for m in phrases.finditer(text, start, end)])
+    return iter(found)
+
+
+@lru_cache(maxsize=256)
+def _names_in_words(country: str) -> re.Pattern[str] | None:
+    """The names of ``country`` and its people that take several words (the country's own, and the
+    lexicon's "South African"), as one pattern; None when every name is one word."""
+    phrases = {name for name in (country, *(word for word, place in demonyms().items() if place == country))
+               if " " in name}
+    if not phrases:
+        return None
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split()))
+                                          for p in sorted(phrases, key=len, reverse=True)) + r")\b")
 
 
 def leaders_of(country: str, text: str, mentions: list[Any]) -> Iterator[Any]:
