@@ -484,6 +484,14 @@ def test_a_dateline_never_overrides_the_place_the_quote_gives(quote: str, locati
     ("Pakistan's exports to Oman reached Rs 900 billion last year.", "PKR", "unsupported"),
     ("Canada's exports to Chile reached $900 billion last year.", "CAD", "unsupported"),
     ("Germany's exports to Chile reached $900 billion last year.", "CAD", "contradicted"),
+    # one- and two-letter signs of one country's news, read by the country where several use them
+    ("Papua New Guinea's exports to Fiji reached K900 billion last year.", "PGK", "supported"),
+    ("Zambia's exports to Angola reached K900 billion last year.", "PGK", "unsupported"),
+    ("Namibia's imports from South Africa reached R900 billion last year.", "ZAR", "supported"),
+    # "crowns" is English for krona, krone and koruna
+    ("Norway's exports to Poland reached 900 billion crowns last year.", "NOK", "supported"),
+    ("Sweden's exports to Norway reached 900 billion Norwegian crowns last year.", "NOK", "supported"),
+    ("Sweden's exports to Norway reached 900 billion Norwegian crowns last year.", "SEK", "contradicted"),
 ])
 def test_a_shared_currency_name_is_read_by_the_country_the_article_names(text: str, currency: str,
                                                                        verdict: str) -> None:

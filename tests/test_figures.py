@@ -74,6 +74,33 @@ def test_signs_in_letters_keep_their_case() -> None:
     assert find_figures("the rm 4 and rs 5 rows") == []
 
 
+@pytest.mark.parametrize("text, amount, currency", [
+    ("a surplus of R14.2 billion in March", 14.2e9, "ZAR"),
+    ("fuel subsidies of R3bn", 3e9, "ZAR"),
+    ("a fine of R1,250,000", 1.25e6, "ZAR"),
+    ("a P2.4 billion diamond levy", 2.4e9, "BWP"),
+    ("bonds worth K7 billion", 7e9, None),   # kina or kwacha: the article's country says which
+])
+def test_one_letter_signs_count_against_an_amount_with_a_scale(text: str, amount: float,
+                                                               currency: str | None) -> None:
+    [figure] = find_figures(text)
+    assert (figure.amount, figure.currency) == (amount, currency)
+
+
+def test_one_letter_signs_without_a_scale_are_letters() -> None:
+    assert find_figures("the R21 highway, the G20 summit and the P5 members met in room E4 at 10") == []
+
+
+@pytest.mark.parametrize("text, currency", [
+    ("sold for 4 billion Danish crowns", "DKK"),
+    ("a fine of 2 million Swedish crowns", "SEK"),
+    ("a budget of 90 billion Czech crowns", "CZK"),
+])
+def test_crowns_with_the_country_s_adjective(text: str, currency: str) -> None:
+    [figure] = find_figures(text)
+    assert figure.currency == currency and figure.text.endswith("crowns")
+
+
 def test_us_dollars_with_points_and_an_unread_currency_is_no_contradiction() -> None:
     from summarizer.articles import Article
     from summarizer.grounding.checker import Verdict, check

@@ -42,6 +42,9 @@ def currency_words() -> dict[str, str]:
             name = get_currency_name(code, count=count, locale="en").lower()
             words.setdefault(name, code)
             last_words.setdefault(name.split()[-1], set()).add(code)
+            *qualifier, last = name.split()
+            for english in _translations().get(last, ()):  # "danish krone" -> "danish crowns"
+                words.setdefault(" ".join([*qualifier, english]), code)
     words.update({word: next(iter(codes)) for word, codes in last_words.items() if len(codes) == 1})
     for symbol, code in _local_symbols().items():
         words.setdefault(symbol.lower(), code)
@@ -72,8 +75,32 @@ def shared_currency_names() -> dict[str, frozenset[str]]:
     names: dict[str, set[str]] = {}
     for code in territories_of_currencies():
         for count in (1, 2):
-            names.setdefault(get_currency_name(code, count=count, locale="en").lower().split()[-1], set()).add(code)
+            last = get_currency_name(code, count=count, locale="en").lower().split()[-1]
+            for word in (last, *_translations().get(last, ())):
+                names.setdefault(word, set()).add(code)
     return {word: frozenset(codes) for word, codes in names.items() if len(codes) > 1}
+
+
+@lru_cache(maxsize=1)
+def _translations() -> dict[str, tuple[str, ...]]:
+    """A CLDR name's last word -> the English words news writes for it ("krone" -> "crown", "crowns")."""
+    out: dict[str, list[str]] = {}
+    for english, natives in lexicon.pairs("currency_translations"):
+        for native in natives.split(","):
+            out.setdefault(native.strip(), []).append(english)
+    return {native: tuple(english) for native, english in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _short_letter_signs() -> dict[str, str | None]:
+    """One- and two-letter signs a country's own news writes for its currency ("R20.1 billion" in South
+    Africa, "K5bn" in Zambia) -> the currency, or None where several countries' news use the sign (then the
+    article's country says which). They read as words and initials, so they count only when written
+    against an amount that has a scale word or thousands separators (:func:`find_figures`)."""
+    lettered = {sign for sign, _ in lexicon.pairs("currency_signs")}
+    return {symbol: (next(iter(codes)) if len(codes) == 1 else None)
+            for symbol, codes in _symbols_in_local_news().items()
+            if symbol.isalpha() and len(symbol) <= 2 and symbol not in lettered and symbol not in codes}
 
 
 @lru_cache(maxsize=1)
@@ -134,10 +161,11 @@ def figure_pattern() -> re.Pattern[str]:
                         + [f"(?-i:{re.escape(w)})" for w in sorted(_signs_in_letters(), key=len, reverse=True)])
     code_alt = "|".join(codes)
     name_alt = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in names)
-    prefix = rf"(?P<pre>(?-i:{code_alt})\s?(?=\d)|{sign_alt})"
+    short_alt = "|".join(sorted(_short_letter_signs(), key=len, reverse=True))
+    prefix = rf"(?P<pre>(?-i:{code_alt})\s?(?=\d)|{sign_alt}|(?-i:{short_alt})(?=\d))"
     suffix = rf"(?P<post>(?-i:{code_alt})|{name_alt})"
     # the look-ahead (a digit within a sign's length) lets most positions fail before the long alternations
-    return re.compile(rf"(?<![\w.])(?=\S{{0,5}}\s?\d){prefix}?\s?{_NUMBER}(?:\s?-?{_SCALE}\b)?(?:\s+{suffix}\b)?"
+    return re.compile(rf"(?<![\w.])(?=\S)(?=\S{{0,5}}\s?\d){prefix}?\s?{_NUMBER}(?:\s?-?{_SCALE}\b)?(?:\s+{suffix}\b)?"
                       rf"(?P<pct>\s?(?:%|per\s?cent|percent))?", re.IGNORECASE)
 
 
@@ -191,8 +219,11 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         percent = bool(match.group("pct"))
         if not (pre or post or percent or (scale and scale_word and len(scale_word) > 1)):
             continue
+        short_sign = pre in _short_letter_signs()
+        if short_sign and (percent or not (scale or "," in match.group("num"))):
+            continue  # "R2", "P5", "G7": letters and a number, not an amount
         value = float(match.group("num").replace(",", ""))
-        currency = normalise_currency(pre or post)
+        currency = _short_letter_signs()[pre] if short_sign else normalise_currency(pre or post)
         matched_end = match.end() if (scale or post or percent) else match.end("num")
         figures.append(Figure(text[match.start():matched_end], match.start(), matched_end, value, scale,
                               currency, percent, pre or post))
