@@ -302,6 +302,8 @@ def test_growth_is_the_change_of_the_figure_of_its_clause(sentence: str, value: 
      Verdict.supported),
     ("Chilean President Gabriel Boric signed the pact with Peru.", "Chile", Verdict.supported),
     ("Chilean officials signed the pact with Peru.", "Chile", Verdict.supported),
+    ("Ghana's President John Mahama and his Togolese counterpart Faure Gnassingbe signed the pact.", "Togo",
+     Verdict.supported),
     # a name in the clause of another act
     ("Holcim agreed to buy Duro Felguera, giving it a foothold in Morocco's cement market.", "Morocco",
      Verdict.unsupported),
