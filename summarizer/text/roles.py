@@ -45,8 +45,9 @@ def _up_to_verb(token: Any) -> tuple[Any, list[Any]]:
 
 
 def _range(token: Any) -> tuple[int, int]:
-    tokens = list(token.subtree)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    """The characters of the token's subtree (contiguous: the English parser is projective)."""
+    last = token.right_edge
+    return token.left_edge.idx, last.idx + len(last.text)
 
 
 def _antecedent(pronoun: Any) -> Any | None:
