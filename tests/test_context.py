@@ -280,6 +280,38 @@ def test_the_inviter_named_by_thanks_a_possessive_or_a_title(text: str, inviter:
     assert swapped.verdict != Verdict.supported
 
 
+@pytest.mark.parametrize("text, inviter, invitee", [
+    # an object pronoun is the person named before it who is not its own clause's subject
+    (("Peruvian President Dina Boluarte met Chilean President Gabriel Boric on Friday. Boric said he hoped "
+      "to deepen ties, and Boluarte invited him to visit Lima next year."), "Dina Boluarte", "Gabriel Boric"),
+    # a subject pronoun is the last person named as a subject
+    (("Ghana's President John Mahama hosted Kenyan President William Ruto in Accra. Mahama said he had "
+      "invited Ruto to the independence day parade."), "John Mahama", "William Ruto"),
+])
+def test_a_pronoun_stands_for_the_person_it_refers_back_to(text: str, inviter: str, invitee: str) -> None:
+    article = _article(text)
+    quote = text.split(", and ")[-1].rstrip(".") if ", and " in text else text.split(". ")[-1].rstrip(".")
+    right = _check(Invitation(inviter=inviter, invitee=invitee, evidence=_evidence(quote)), article)
+    assert right.fields["direction"].verdict == Verdict.supported
+    swapped = _check(Invitation(inviter=invitee, invitee=inviter, evidence=_evidence(quote)), article)
+    assert swapped.verdict != Verdict.supported
+
+
+def test_an_office_stands_for_the_person_another_article_of_the_event_names_with_it() -> None:
+    first = Article(id="a0", text="AMMAN (Wire) - Jordan's King Abdullah II received Chilean President Gabriel Boric "
+                                  "on Sunday.", published=dt.date(2025, 3, 2))
+    second = _article("The sovereign invited the Chilean head of state to Aqaba in a letter last year.")
+    quote = "The sovereign invited the Chilean head of state to Aqaba"
+    summary = EventSummary(title="t", invitations=[
+        Invitation(inviter="Abdullah II", invitee="Gabriel Boric", evidence=_evidence(quote)),
+        Invitation(inviter="Gabriel Boric", invitee="Abdullah II", evidence=_evidence(quote))])
+    right, swapped = check(summary, [first, second]).facts
+    assert right.verdict == Verdict.supported, right.problems()
+    assert swapped.fields["direction"].verdict == Verdict.contradicted
+    alone = check(summary, [second]).facts[0]  # without the other article, the office names no one
+    assert alone.fields["inviter"].verdict == Verdict.unsupported
+
+
 LEAD = _article("OSLO, March 4 (Wire) - Norway and South Korea signed a shipbuilding pact on Tuesday.\n\n"
                 "Officials said talks had lasted a year.\n\n"
                 "Bilateral trade reached $6.1 billion last year, with Norwegian fish the largest item.")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.names import NameMatch, find_mentions, match_names, strip_title
+from summarizer.text.names import NameMatch, find_mentions, match_names, strip_title, titled_people
 
 
 @pytest.mark.parametrize("a, b, how", [
@@ -74,6 +74,19 @@ def test_a_title_stands_for_the_one_person_who_holds_it() -> None:
                     "The foreign minister": "Alberto van Klaveren"}
     two_presidents = "Kenyan President Ruto met Ghanaian President Mahama. The president said talks went well."
     assert [m.name for m in find_mentions(two_presidents) if m.text.startswith("The")] == []
+
+
+def test_an_office_or_counterpart_stands_for_the_one_person_of_that_country() -> None:
+    text = ("Kenyan President William Ruto hosted Ghanaian President John Mahama and Ghana's Trade Minister "
+            "Elizabeth Ofosu-Adjare. The Kenyan leader thanked his Ghanaian counterpart. The Ghanaian leader "
+            "left. His counterpart stayed. The head of state spoke.")
+    refs = {m.text: m.name for m in find_mentions(text) if m.text.lower().startswith(("the ", "his "))}
+    # two Ghanaians hold titles: "the Ghanaian leader" names no one; "his counterpart" gives no country;
+    # "the head of state" may be either president
+    assert refs == {"The Kenyan leader": "William Ruto"}
+    assert {m.text: m.name for m in find_mentions("Ruto met Mahama. The Kenyan head of state left.",
+                                                  event=titled_people((text,)))} \
+        == {"Ruto": "Ruto", "Mahama": "Mahama", "The Kenyan head of state": "William Ruto"}
 
 
 def test_a_line_break_ends_a_sentence() -> None:

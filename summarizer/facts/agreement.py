@@ -39,7 +39,7 @@ from ..grounding.fields import (
 from ..schema import Agreement, AgreementStatus, Fact
 from ..text import lexicon, nlp
 from ..text.align import normalise, unescape_quotes
-from ..text.names import find_mentions, same_entity, same_name
+from ..text.names import same_entity, same_name
 from ..text.roles import (
     clause_of_another_act,
     doer_of,
@@ -142,8 +142,8 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
     named = in_context(partial(check_name, party, by_leader=True), support, relation=True, name=True)
     if named.verdict != Verdict.supported:
         return named
-    for article, start, end, _ in support.texts():
-        mentions = find_mentions(article.text, start, end)
+    for i, (article, start, end, _) in enumerate(support.texts()):
+        mentions = support.mentions(i)
         hits = [(m.start, m.end) for m in mentions if same_entity(party, m.name)]
         # every word naming it: its name, its people, its capital, its leaders
         others = [*country_words(party, article.text, start, end), *capital_words(party, article.text, start, end),

@@ -19,7 +19,7 @@ from ..extract.tasks import (
 from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field
 from ..schema import Fact, Invitation
 from ..text.countries import country_code_of_place
-from ..text.names import find_mentions, same_entity, same_name
+from ..text.names import same_entity, same_name
 from .merge import better_date, fuller
 from .registry import FactSpec, register
 
@@ -35,8 +35,8 @@ _OWN_INVITATION = re.compile(r"['’]s?\s+(?:\w+\s+)?invitation\b", re.IGNORECAS
 
 def check_invitation_direction(fact: Invitation, support: Support) -> FieldCheck:
     """The invitee is the one invited (after 'invited', 'invitation to', 'pass on to'), not the inviter."""
-    for article, start, end, text in support.texts():
-        mentions = find_mentions(article.text, start, end)
+    for i, (article, start, end, text) in enumerate(support.texts()):
+        mentions = support.mentions(i)
         recipients, agents = [], []
         for cue in _INVITE_TO.finditer(text):
             after = [m for m in mentions if 0 <= m.start - (start + cue.end()) <= 25]

@@ -85,11 +85,11 @@ def check_meeting(fact: Meeting, support: Support) -> FieldCheck:
 def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
     """Both participants on either side of a meeting cue, the first not merely reporting it; None when
     no span has a meeting cue and every participant."""
-    for article, start, end, text in support.texts():
+    for i, (article, start, end, text) in enumerate(support.texts()):
         meet, cue = next(((m, c) for m in (_MEET, _TOGETHER, _REMOTE) if (c := m.search(text))), (_MEET, None))
         if not cue:
             continue
-        mentions = find_mentions(article.text, start, end)
+        mentions = support.mentions(i)
         named = [(p, [m for m in mentions if same_entity(p, m.name)]) for p in fact.participants]
         if any(not hits for _, hits in named):
             continue
@@ -201,7 +201,7 @@ def rules(fact: Meeting, out: Rules) -> None:
     # ("invited him to visit Durban next year")
     stated = Support([(a, s, e) for a, s, e, text in out.support.texts()
                       if _MEET.search(text) or not CUES["invitations"].search(text)]
-                     or out.support.spans, with_context=out.support.with_context)
+                     or out.support.spans, with_context=out.support.with_context, people=out.support.people)
     at_meeting = Rules(stated)
     at_meeting.place("location", fact.location)
     at_meeting.date("date", fact.date, act=_MEET)

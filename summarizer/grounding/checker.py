@@ -31,7 +31,7 @@ from ..text.align import (
     normalise,
 )
 from ..text.money import same_amount, scaled
-from ..text.names import NameMatch, match_names
+from ..text.names import NO_PEOPLE, NameMatch, TitledPeople, match_names, titled_people
 from ..text.passages import INJECTION
 from .context import dated
 from .fields import VERDICT_RANK, FieldCheck, Rules, Span, Support, Verdict, field
@@ -96,15 +96,18 @@ def _fields_of(kind: str, fact: Fact, support: Support, only: tuple[str, ...] | 
     return {name: run() for name, run in rules.items if only is None or name in only}
 
 
-def _corroborates(kind: str, fact: Fact, spans: list[tuple[Article, int, int]], strict_quotes: bool) -> bool:
+def _corroborates(kind: str, fact: Fact, spans: list[tuple[Article, int, int]], strict_quotes: bool,
+                  people: TitledPeople) -> bool:
     """An article corroborates a fact when its own evidence supports the fact's key fields
     (dates may need another article's publication date, so they are not key)."""
-    fields = _fields_of(kind, fact, Support(spans, with_context=not strict_quotes), only=spec_for(kind).key_fields)
+    fields = _fields_of(kind, fact, Support(spans, with_context=not strict_quotes, people=people),
+                        only=spec_for(kind).key_fields)
     return all(f.verdict == Verdict.supported for f in fields.values())
 
 
 def check_fact(kind: str, index: int, fact: Fact, articles: dict[str, Article],
-               indexes: dict[str, ArticleIndex], strict_quotes: bool = False) -> FactCheck:
+               indexes: dict[str, ArticleIndex], strict_quotes: bool = False,
+               people: TitledPeople = NO_PEOPLE) -> FactCheck:
     """Align the fact's evidence, then verify each field against the aligned spans and their context
     (the quotes alone under ``strict_quotes``)."""
     evidence_checks = []
@@ -130,10 +133,14 @@ def check_fact(kind: str, index: int, fact: Fact, articles: dict[str, Article],
     if unusable:
         return FactCheck(kind=kind, index=index, verdict=Verdict.unsupported, evidence=evidence_checks,
                          fields={"evidence": field(Verdict.unsupported, unusable, None)}, corroboration=0)
-    fields = _fields_of(kind, fact, Support(spans, with_context=not strict_quotes))
+    fields = _fields_of(kind, fact, Support(spans, with_context=not strict_quotes, people=people))
     verdict = max((f.verdict for f in fields.values()), key=VERDICT_RANK.__getitem__, default=Verdict.supported)
-    corroboration = sum(1 for group in per_article.values() if _corroborates(kind, fact, group, strict_quotes)) \
-        if verdict == Verdict.supported else 0
+    if verdict != Verdict.supported:
+        corroboration = 0
+    elif len(per_article) == 1:  # one article's evidence: its key fields are the ones just found supported
+        corroboration = 1
+    else:
+        corroboration = sum(1 for group in per_article.values() if _corroborates(kind, fact, group, strict_quotes, people))
     return FactCheck(kind=kind, index=index, verdict=verdict, fields=fields, evidence=evidence_checks,
                      corroboration=corroboration)
 
@@ -169,7 +176,8 @@ def check(summary: EventSummary, articles: list[Article], strict_quotes: bool = 
     articles = dated(articles)
     by_id = {a.id: a for a in articles}
     indexes = {a.id: article_index(a.id, a.text) for a in articles}
-    facts = [check_fact(kind, i, fact, by_id, indexes, strict_quotes) for kind, i, fact in summary.facts()]
+    people = titled_people(tuple(a.text for a in articles))
+    facts = [check_fact(kind, i, fact, by_id, indexes, strict_quotes, people) for kind, i, fact in summary.facts()]
     fields = [f for fc in facts for f in fc.fields.values()]
     supported_fields = sum(f.verdict == Verdict.supported for f in fields)
     supported = {(f.kind, f.index) for f in facts if f.verdict == Verdict.supported}

@@ -23,12 +23,15 @@ from ..text.align import normalise
 from ..text.countries import capital_of, country_code_of_place, demonyms, iso_code
 from ..text.dates import find_dates, same_date
 from ..text.names import (
+    NO_PEOPLE,
     NameMatch,
+    TitledPeople,
     country_of,
     country_of_person,
     find_mentions,
     is_title_words,
     match_names,
+    pronoun_references,
     same_name,
 )
 from ..text.roles import act_of
@@ -73,9 +76,10 @@ class Support:
     """The aligned evidence spans of one fact, with their normalised text and name mentions cached."""
 
     def __init__(self, spans: list[tuple[Article, int, int]], with_context: bool = True,
-                 origins: list[str] | None = None):
+                 origins: list[str] | None = None, people: TitledPeople = NO_PEOPLE):
         self.spans = spans
         self.with_context = with_context
+        self.people = people  # the event's titled people, for "the French head of state" (titled_people)
         self._origin = origins or ["quote"] * len(spans)
         self._texts = [(a, s, e, a.text[s:e]) for a, s, e in spans]
         self._normalised = [normalise(t) for *_, t in self._texts]
@@ -99,7 +103,8 @@ class Support:
                         seen.append(span)
                         origins.append(where)
                 if where in by_where:
-                    self._tiers.append((where, Support(list(seen), with_context=False, origins=list(origins))))
+                    self._tiers.append((where, Support(list(seen), with_context=False, origins=list(origins),
+                                                       people=self.people)))
         return self._tiers
 
     def tier(self, where: str) -> Support | None:
@@ -132,7 +137,8 @@ class Support:
     def mentions(self, i: int) -> list[Any]:
         if i not in self._mentions:
             article, start, end, _ = self._texts[i]
-            self._mentions[i] = find_mentions(article.text, start, end)
+            self._mentions[i] = sorted(find_mentions(article.text, start, end, self.people)
+                                       + list(pronoun_references(article.text, start, end, self.people)), key=lambda m: m.start)
         return self._mentions[i]
 
     def find_text(self, value: str) -> list[Span]:
