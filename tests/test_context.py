@@ -439,6 +439,37 @@ def test_a_target_is_what_the_sides_aim_at(qualifier: str, value: float, verdict
     assert _check(fact, article).fields["qualifier"].verdict.value == verdict
 
 
+@pytest.mark.parametrize("qualifier, value, verdict", [
+    ("target", 8, "supported"),   # "work towards trade of": the figure aimed at
+    ("target", 3.4, "unsupported"),
+    ("about", 3.4, "supported"),
+])
+def test_working_towards_a_figure_makes_it_a_target(qualifier: str, value: float, verdict: str) -> None:
+    quote = "Ecuador and Colombia agreed to work towards bilateral trade of $8 billion by 2028, up from about $3.4 billion"
+    fact = TradeFigure(metric="Ecuador-Colombia bilateral trade", value=value, scale="billion", currency="USD",
+                       qualifier=qualifier, evidence=_evidence(quote))
+    assert _check(fact, _article(quote + " last year.")).fields["qualifier"].verdict.value == verdict
+
+
+@pytest.mark.parametrize("lead, verdict", [
+    ("Canada and the six-nation Gulf Cooperation Council (GCC) opened talks on a free trade deal.", "supported"),
+    ("Canada opened talks with Gulf states on a free trade deal.", "unsupported"),
+])
+def test_the_bloc_names_the_group_the_article_named_before(lead: str, verdict: str) -> None:
+    quote = "Trade between Canada and the bloc was worth C$4.2 billion last year"
+    article = _article(f"RIYADH (Wire) - {lead}\n\nOfficials met for two days.\n\n{quote}.")
+    fact = TradeFigure(metric="Canada-GCC trade", value=4.2, scale="billion", currency="CAD",
+                       evidence=_evidence(quote))
+    assert _check(fact, article).fields["metric"].verdict.value == verdict
+
+
+def test_a_metric_word_in_another_inflection_is_the_same_word() -> None:
+    quote = "Kuwait and Oman oversaw the signing of nine accords worth $2 billion"
+    fact = TradeFigure(metric="value of the accords signed", value=2, scale="billion", currency="USD",
+                       evidence=_evidence(quote))
+    assert _check(fact, _article(quote + ".")).fields["metric"].verdict == Verdict.supported
+
+
 @pytest.mark.parametrize("quote, value, verdict", [
     ("lifting it to $5 billion by 2030", 5, "supported"),  # the goal is in the sentence, before the quote
     ("Two-way trade reached $2.1 billion last year", 2.1, "unsupported"),

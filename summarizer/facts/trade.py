@@ -277,9 +277,9 @@ def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
     for article, start, _, figure in own_figures:
         before = article.text[max(start, figure.start - 80):figure.start].lower()
         # the qualifier, then at most three words ("reaching a substantial USD240 billion"); a target, the
-        # figure its clause aims at ("aim to lift trade to $5 billion")
+        # figure its clause aims at ("aim to lift trade to $5 billion", "work towards trade of $15 billion")
         if any(re.search(rf"\b{re.escape(w)}(?:\s+[\w-]+){{0,3}}\s*$", before) for w in wanted) or (
-                aimed and any(re.search(rf"\b{re.escape(w)}\b[^.;:]{{0,60}}\bto\s*$", before) for w in _TARGETS)):
+                aimed and any(re.search(rf"\b{re.escape(w)}\b[^.;:]{{0,60}}\b(?:to|of)\s*$", before) for w in _TARGETS)):
             return field(Verdict.supported, f"{fact.qualifier!r} qualifies {figure.text!r}", fact.qualifier,
                          [Span(article_id=article.id, start=figure.start, end=figure.end)])
     if not own_figures:

@@ -467,14 +467,27 @@ def word_class(word: str) -> frozenset[str]:
 
 
 def _same_word(word: str, text_words: set[str]) -> bool:
-    """The word, a form of it ("acquire" / "acquisition": five letters in common at the start), a word
+    """The word, a form of it ("acquire" / "acquisition": five letters in common at the start; "signed" /
+    "signing": one stem under an inflection), a word
     of its class ("acquisition" / "buy", lexicon ``word_classes``) or a spelling of it within a bound
     ("programme" / "program") is among the text's words."""
     if not word_class(word).isdisjoint(text_words):
         return True
+    stem = _stem(word)
+    if len(stem) >= 4 and any(_stem(t) == stem for t in text_words):
+        return True  # "signed" / "signing"
     if len(word) < 5:
         return False
     return any(len(t) >= 5 and (t[:5] == word[:5] or fuzz.ratio(word, t) >= 85) for t in text_words)
+
+
+_INFLECTION = re.compile(r"(?:ing|ed|es|s)$")
+
+
+@lru_cache(maxsize=8192)
+def _stem(word: str) -> str:
+    """The word without an English inflection ("signing" -> "sign")."""
+    return _INFLECTION.sub("", word)
 
 
 def words_present(value: str, text: str) -> float:
