@@ -463,6 +463,16 @@ def test_the_bloc_names_the_group_the_article_named_before(lead: str, verdict: s
     assert _check(fact, article).fields["metric"].verdict.value == verdict
 
 
+@pytest.mark.parametrize("sentence, metric, verdict", [
+    ("Uganda posted a surplus of $1.2 billion in May, the Uganda Revenue Authority said.", "revenue", "unsupported"),
+    ("Tax revenue reached $1.2 billion in May, the Uganda Revenue Authority said.", "revenue", "supported"),
+    ("Shipments of steel rose to $1.2 billion, the World Trade Organization said.", "trade", "unsupported"),
+])
+def test_a_metric_word_in_an_organisation_s_name_is_no_metric(sentence: str, metric: str, verdict: str) -> None:
+    fact = TradeFigure(metric=metric, value=1.2, scale="billion", currency="USD", evidence=_evidence(sentence[:-1]))
+    assert _check(fact, _article(sentence)).fields["metric"].verdict.value == verdict
+
+
 def test_a_metric_word_in_another_inflection_is_the_same_word() -> None:
     quote = "Kuwait and Oman oversaw the signing of nine accords worth $2 billion"
     fact = TradeFigure(metric="value of the accords signed", value=2, scale="billion", currency="USD",

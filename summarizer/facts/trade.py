@@ -170,12 +170,12 @@ def _check_metric_parts(metric: str, support: Support) -> FieldCheck:
     for name in names:
         if in_context(partial(check_name, name, by_leader=True), support, name=True).verdict != Verdict.supported:
             return field(Verdict.unsupported, f"metric: {name} not named in the evidence", metric)
-    whole = in_context(partial(check_words, metric, what="metric"), support)
+    whole = in_context(partial(check_words, metric, what="metric", outside_names=True), support)
     if whole.verdict == Verdict.supported:
         return whole
     if not words:
         return field(Verdict.supported, "metric: its names are in the evidence", metric)
-    return in_context(partial(check_words, words, what="metric"), support)
+    return in_context(partial(check_words, words, what="metric", outside_names=True), support)
 
 
 def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:

@@ -557,16 +557,36 @@ def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | N
     return found
 
 
-def check_words(value: str, support: Support, what: str, min_ratio: float = 0.75) -> FieldCheck:
-    """Free text (metric, subject, qualifier): present as written, or most of its words are."""
-    spans = support.find_text(value)
+def check_words(value: str, support: Support, what: str, min_ratio: float = 0.75,
+                outside_names: bool = False) -> FieldCheck:
+    """Free text (metric, subject, qualifier): present as written, or most of its words are. With
+    ``outside_names``, words of an organisation's name do not count ("the South African Revenue Service
+    said" names no revenue)."""
+    texts = [_names_blanked(a.text, s, e) if outside_names else t for a, s, e, t in support.texts()]
+    needle = normalise(value)
+    spans = [Span(article_id=a.id, start=s, end=e) for (a, s, e, _), t in zip(support.texts(), texts)
+             if needle and needle in normalise(t)] if outside_names else support.find_text(value)
     if spans:
         return field(Verdict.supported, f"{what} as written in the evidence", value, spans)
-    together = "\n".join(text for *_, text in support.texts())  # a phrase may be spread over two quotes
+    together = "\n".join(texts)  # a phrase may be spread over two quotes
     if words_present(value, together) >= min_ratio:
         return field(Verdict.supported, f"{what}: its words are in the evidence", value,
                      [Span(article_id=article.id, start=start, end=end) for article, start, end, _ in support.texts()])
     return field(Verdict.unsupported, f"{what} not in the evidence", value)
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w.&'’-]*|of|and|for|the|-")
+
+
+def _names_blanked(text: str, start: int, end: int) -> str:
+    """text[start:end] with the organisations' names of two or more capitalised words blanked out."""
+    out = text[start:end]
+    for entity in nlp.entities_in(text, start, end):
+        words = entity.text.split()
+        if entity.label == nlp.ORG and len(words) > 1 and all(_NAME_WORD.fullmatch(w) for w in words):
+            a, b = entity.start - start, entity.end - start
+            out = out[:a] + " " * (b - a) + out[b:]
+    return out
 
 
 Check = Callable[[], FieldCheck]
