@@ -84,3 +84,15 @@ def test_only_supported_facts_are_published_unless_flagged_ones_are_asked_for() 
     assert policy_of(parse(["eval", "--keep-flagged"])) == "flag"
     with pytest.raises(ConfigError, match="--keep-flagged and --strict"):
         policy_of(parse(["summarize", "seeds/", "--keep-flagged", "--strict"]))
+
+
+def test_a_summary_without_facts_says_so_instead_of_fully_grounded() -> None:
+    from summarizer.articles import Article
+    from summarizer.grounding.checker import check
+    from summarizer.report.render import summary_lines
+    from summarizer.schema import EventSummary
+
+    empty = EventSummary(title="t")
+    lines = summary_lines(empty, check(empty, [Article(id="a1", text="Markets were quiet on Monday.")]))
+    assert any("no fact found" in line for line in lines)
+    assert not any(line.startswith("grounded:") for line in lines)

@@ -30,8 +30,12 @@ def summary_lines(summary: EventSummary, report: GroundingReport | None) -> list
         lines.append(f"{mark} {spec_for(kind).label}: {describe(kind, fact)}  [dim]\\[{sources}][/]{why}")
     if report:
         lines.append("")
-        lines.append(f"grounded: {report.score:.0%} of facts, {report.field_score:.0%} of {report.field_checks} "
-                     f"field checks")
+        if report.facts or report.dropped:
+            lines.append(f"grounded: {report.score:.0%} of facts, {report.field_score:.0%} of {report.field_checks} "
+                         f"field checks")
+        else:  # not "100 % grounded": nothing was there to ground
+            lines.append("[yellow]no fact found[/]: no sentence was read as a meeting, invitation, agreement or "
+                         "trade figure, or the model wrote none")
         for conflict in report.conflicts:
             lines.append(f"[yellow]conflict[/] {conflict.description}: {' / '.join(conflict.values)}")
         for dropped in report.dropped:
