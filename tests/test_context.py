@@ -561,6 +561,9 @@ def test_a_dateline_never_overrides_the_place_the_quote_gives(quote: str, locati
     ("Papua New Guinea's exports to Fiji reached K900 billion last year.", "PGK", "supported"),
     ("Zambia's exports to Angola reached K900 billion last year.", "PGK", "unsupported"),
     ("Namibia's imports from South Africa reached R900 billion last year.", "ZAR", "supported"),
+    ("Philippine exports to Vietnam reached P900 billion last year.", "PHP", "supported"),
+    ("Botswana's exports to Namibia reached P900 billion last year.", "BWP", "supported"),
+    ("Botswana's exports to Namibia reached P900 billion last year.", "PHP", "unsupported"),  # never contradicted
     # "crowns" is English for krona, krone and koruna
     ("Norway's exports to Poland reached 900 billion crowns last year.", "NOK", "supported"),
     ("Sweden's exports to Norway reached 900 billion Norwegian crowns last year.", "NOK", "supported"),

@@ -74,17 +74,20 @@ def test_signs_in_letters_keep_their_case() -> None:
     assert find_figures("the rm 4 and rs 5 rows") == []
 
 
-@pytest.mark.parametrize("text, amount, currency", [
-    ("a surplus of R14.2 billion in March", 14.2e9, "ZAR"),
-    ("fuel subsidies of R3bn", 3e9, "ZAR"),
-    ("a fine of R1,250,000", 1.25e6, "ZAR"),
-    ("a P2.4 billion diamond levy", 2.4e9, "BWP"),
-    ("bonds worth K7 billion", 7e9, None),   # kina or kwacha: the article's country says which
+@pytest.mark.parametrize("text, amount, may_be", [
+    ("a surplus of R14.2 billion in March", 14.2e9, {"ZAR"}),
+    ("fuel subsidies of R3bn", 3e9, {"ZAR"}),
+    ("a fine of R1,250,000", 1.25e6, {"ZAR"}),
+    ("a P2.4 billion levy", 2.4e9, {"BWP", "PHP"}),  # pula in Botswana, pesos in the Philippines' press
+    ("bonds worth K7 billion", 7e9, {"PGK", "ZMW"}),
 ])
-def test_one_letter_signs_count_against_an_amount_with_a_scale(text: str, amount: float,
-                                                               currency: str | None) -> None:
+def test_one_letter_signs_count_against_an_amount_with_a_scale(text: str, amount: float, may_be: set[str]) -> None:
+    from summarizer.text.money import currencies_it_may_be
+
     [figure] = find_figures(text)
-    assert (figure.amount, figure.currency) == (amount, currency)
+    # read in no currency: the country the article names says which (tests/test_context.py)
+    assert (figure.amount, figure.currency) == (amount, None)
+    assert may_be <= currencies_it_may_be(figure.marker or "")
 
 
 def test_one_letter_signs_without_a_scale_are_letters() -> None:

@@ -92,15 +92,18 @@ def _translations() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _short_letter_signs() -> dict[str, str | None]:
+def _short_letter_signs() -> dict[str, frozenset[str]]:
     """One- and two-letter signs a country's own news writes for its currency ("R20.1 billion" in South
-    Africa, "K5bn" in Zambia) -> the currency, or None where several countries' news use the sign (then the
-    article's country says which). They read as words and initials, so they count only when written
-    against an amount that has a scale word or thousands separators (:func:`find_figures`)."""
+    Africa, "K5bn" in Zambia, "P2 billion" in Botswana or the Philippines) -> the currencies they may be.
+    A letter may stand for another currency where CLDR does not list it, so the figure is read in none
+    of them: the country the article names says which (:func:`currencies_it_may_be`). They read as words
+    and initials, so they count only against an amount with a scale word or thousands separators."""
     lettered = {sign for sign, _ in lexicon.pairs("currency_signs")}
-    return {symbol: (next(iter(codes)) if len(codes) == 1 else None)
-            for symbol, codes in _symbols_in_local_news().items()
-            if symbol.isalpha() and len(symbol) <= 2 and symbol not in lettered and symbol not in codes}
+    signs = {symbol: set(codes) for symbol, codes in _symbols_in_local_news().items()
+             if symbol.isalpha() and len(symbol) <= 2 and symbol not in lettered and symbol not in codes}
+    for sign, code in lexicon.pairs("currency_letter_signs"):
+        signs.setdefault(sign, set()).add(code)
+    return {sign: frozenset(codes) for sign, codes in signs.items()}
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +147,7 @@ def currencies_it_may_be(marker: str) -> frozenset[str]:
     "Rs", "shillings", "pesos"), besides the one it is read as; none for a sign of one currency ("€")."""
     shared = shared_currency_names().get(marker.lower(), frozenset())
     signs = _symbols_in_local_news().get(marker, frozenset())
-    return shared | (signs if len(signs) > 1 else frozenset())
+    return shared | (signs if len(signs) > 1 else frozenset()) | _short_letter_signs().get(marker, frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -223,7 +226,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if short_sign and (percent or not (scale or "," in match.group("num"))):
             continue  # "R2", "P5", "G7": letters and a number, not an amount
         value = float(match.group("num").replace(",", ""))
-        currency = _short_letter_signs()[pre] if short_sign else normalise_currency(pre or post)
+        currency = None if short_sign else normalise_currency(pre or post)
         matched_end = match.end() if (scale or post or percent) else match.end("num")
         figures.append(Figure(text[match.start():matched_end], match.start(), matched_end, value, scale,
                               currency, percent, pre or post))
