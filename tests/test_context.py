@@ -312,6 +312,22 @@ def test_an_office_stands_for_the_person_another_article_of_the_event_names_with
     assert alone.fields["inviter"].verdict == Verdict.unsupported
 
 
+@pytest.mark.parametrize("date, verdict", [
+    ("2025-03-04", "contradicted"),   # the dateline's day: when the story was filed
+    ("2025-03-03", "supported"),      # "on Monday", the day of the talks
+])
+def test_the_dateline_dates_the_report_not_an_act_its_sentence_dates(date: str, verdict: str) -> None:
+    text = "HANOI, March 4 (Wire) - Vietnamese President To Lam hosted Laotian President Thongloun Sisoulith on Monday."
+    article = _article(text, published=dt.date(2025, 3, 4))
+    fact = Meeting(participants=["To Lam", "Thongloun Sisoulith"], date=DateRef(text="x", iso=date),
+                   evidence=_evidence(text[:-1]))
+    assert _check(fact, article).fields["date"].verdict.value == verdict
+    alone = _article("HANOI, March 4 (Wire) - To Lam hosted Thongloun Sisoulith.", published=dt.date(2025, 3, 4))
+    undated = Meeting(participants=["To Lam", "Thongloun Sisoulith"], date=DateRef(text="x", iso="2025-03-04"),
+                      evidence=_evidence("HANOI, March 4 (Wire) - To Lam hosted Thongloun Sisoulith"))
+    assert _check(undated, alone).fields["date"].verdict == Verdict.supported  # no other day given
+
+
 LEAD = _article("OSLO, March 4 (Wire) - Norway and South Korea signed a shipbuilding pact on Tuesday.\n\n"
                 "Officials said talks had lasted a year.\n\n"
                 "Bilateral trade reached $6.1 billion last year, with Norwegian fish the largest item.")

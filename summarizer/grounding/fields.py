@@ -41,6 +41,7 @@ from .context import (
     ESTIMATED,
     REFERS_BACK,
     WHERE,
+    dateline,
     regions,
 )
 
@@ -554,7 +555,30 @@ def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | N
         if other:
             return field(Verdict.unsupported, f"{article.text[span.start:span.end]!r} dates {other!r}, not the "
                                               "fact's act", found.value, [span])
+        own = _act_s_own_day(article, span, support, act)
+        if own is not None:
+            return field(Verdict.contradicted, f"{article.text[span.start:span.end]!r} dates the report (its "
+                                               f"dateline); the act is dated {own.text!r} = {own.iso}",
+                         found.value, [span, Span(article_id=article.id, start=own.start, end=own.end)])
     return found
+
+
+def _act_s_own_day(article: Article, span: Span, support: Support, act: re.Pattern[str]) -> Any | None:
+    """Where ``span`` is the dateline's date ("SANTIAGO, June 7 -"), the day its sentence gives the act
+    itself when that is another day ("received Milei ... on Friday" = June 6): the dateline dates the
+    report, not the act."""
+    line = dateline(article)
+    if line is None or not line[0] <= span.start < line[1]:
+        return None
+    reported = next((d.iso for d in find_dates(article.text, article.published, span.start, span.end) if d.iso), None)
+    for other, start, end, _ in (support.tier("sentence") or support).texts():
+        if other.id != article.id or end <= line[1]:
+            continue
+        for said in find_dates(article.text, article.published, max(start, line[1]), end):
+            if reported and said.iso and len(said.iso) == 10 and not same_date(said.iso, reported) \
+                    and not act_of(article.text, said.start, said.end, act):
+                return said
+    return None
 
 
 def check_words(value: str, support: Support, what: str, min_ratio: float = 0.75,
