@@ -364,6 +364,12 @@ def test_loans_grants_and_investments_are_different_measures(metric: str, value:
      Verdict.unsupported),
     # ... but is, when the act's subject is the reporter's own pronoun
     ("Zambia said on Monday it had signed a water treaty with Malawi.", "Zambia", Verdict.supported),
+    # ... or when a country reports what "the two governments" did: it is one of them
+    ("Zambian President Hakainde Hichilema hosted Malawi's President Lazarus Chakwera. The two governments "
+     "signed a water treaty, Zambia's foreign ministry said.", "Zambia", Verdict.supported),
+    ("Zambian President Hakainde Hichilema hosted Malawi's President Lazarus Chakwera. The two governments "
+     "are negotiating a water treaty, Zambia's Foreign Minister Mulambo Haimbe said.", "Mulambo Haimbe",
+     Verdict.unsupported),  # a person reporting is still no side
 ])
 def test_one_who_reports_the_act_is_no_side(sentence: str, party: str, verdict: Verdict) -> None:
     status = "under negotiation" if "negotiating" in sentence else "signed"

@@ -39,6 +39,7 @@ from ..grounding.fields import (
 from ..schema import Agreement, AgreementStatus, Fact
 from ..text import lexicon, nlp
 from ..text.align import normalise, unescape_quotes
+from ..text.countries import iso_code
 from ..text.names import same_entity, same_name
 from ..text.roles import (
     clause_of_another_act,
@@ -172,7 +173,9 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
                                               f"was {status.value}", party,  # type: ignore[union-attr]
                          [Span(article_id=article.id, start=start, end=end)])
         told = [reporter_of(article.text, a, b, _STATUS_CUES[status]) for a, b in hits] if status else []
-        if told and all(told):
+        # "The two governments signed ..., Chile's foreign ministry said": a country may report what it did
+        # as one of the sides the sentence names together
+        if told and all(told) and not (iso_code(party) and support.refers_back()):
             return field(Verdict.unsupported, f"{party} reports ({told[0]!r}) what others {status.value}; not a side",
                          party, [Span(article_id=article.id, start=start, end=end)])  # type: ignore[union-attr]
     return named
