@@ -287,6 +287,10 @@ def test_the_inviter_named_by_thanks_a_possessive_or_a_title(text: str, inviter:
     # a subject pronoun is the last person named as a subject
     (("Ghana's President John Mahama hosted Kenyan President William Ruto in Accra. Mahama said he had "
       "invited Ruto to the independence day parade."), "John Mahama", "William Ruto"),
+    # two sentences back, and never the one who invites, wherever else he is named
+    (("Uruguayan President Yamandu Orsi received Brazil's President Lula da Silva on Monday, a year after Lula "
+      "took office. The two sides signed a port deal. Lula invited him to Brasilia in May."), "Lula da Silva",
+     "Yamandu Orsi"),
 ])
 def test_a_pronoun_stands_for_the_person_it_refers_back_to(text: str, inviter: str, invitee: str) -> None:
     article = _article(text)

@@ -103,10 +103,10 @@ _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
 @lru_cache(maxsize=4096)
 def pronoun_references(text: str, start: int, stop: int, event: TitledPeople = NO_PEOPLE) -> tuple[Mention, ...]:
     """'he', 'she', 'him', 'her' in text[start:stop], each standing for a person named before it in its
-    sentence or the one before: a subject pronoun for the last person named as a subject ("Albanese said
+    sentence or the two before: a subject pronoun for the last person named as a subject ("Albanese said
     he ..."), an object pronoun for the last person named who is not its own clause's subject ("Chinh
-    invited him" is not Chinh). A person is a name with a title here or in the ``event``, or one the parser
-    tags as a person."""
+    invited him" is not Chinh, wherever Chinh is named). A person is a name with a title here or in the
+    ``event``, or one the parser tags as a person."""
     from . import nlp
 
     if not _PERSONAL_PRONOUN.search(text, start, stop):
@@ -117,15 +117,18 @@ def pronoun_references(text: str, start: int, stop: int, event: TitledPeople = N
     for token in span if span is not None else ():
         if token.tag_ != "PRP" or token.lower_ not in ("he", "she", "him", "her"):
             continue
-        first = doc[token.sent.start - 1].sent.start if token.sent.start else token.sent.start
+        first = token.sent.start
+        for _ in range(2):
+            first = doc[first - 1].sent.start if first else first
         before = [m for m in _find_mentions(text, doc[first].idx, token.idx) if _is_person(text, m, event)]
         subject = token.dep_ in ("nsubj", "nsubjpass")
         own = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i), None)
         if subject:
             people = [m for m in before if _role_at(doc, m) in ("nsubj", "nsubjpass")]
         else:
-            people = [m for m in before if own is None or not (own.left_edge.idx <= m.start
-                                                               and m.end <= own.right_edge.idx + len(own.right_edge))]
+            doers = [m.name for m in before if own is not None and own.left_edge.idx <= m.start
+                     and m.end <= own.right_edge.idx + len(own.right_edge)]
+            people = [m for m in before if not any(same_entity(m.name, doer) for doer in doers)]
         if people:
             person = people[-1]
             out.append(Mention(token.text, token.idx, token.idx + len(token), person.name, person.title,
