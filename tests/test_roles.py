@@ -395,3 +395,34 @@ def test_the_date_of_another_act_never_contradicts_the_facts() -> None:
 def test_a_total_is_not_one_way_of_it(sentence: str, verdict: Verdict) -> None:
     fact = TradeFigure(metric="Chile-Korea trade", value=9.1, scale="billion", currency="USD", evidence=QUOTED)
     assert _verdict(fact, sentence, "metric") == verdict, sentence
+
+
+PERU = "LIMA (Wire) - Peru's exports rose 9% to $60 billion last year.\n\nPeru's exports to Japan rose 4% to $3.1 billion."
+
+
+@pytest.mark.parametrize("metric, verdict", [
+    ("exports", Verdict.unsupported),   # the exports to one partner, in a story on all of Peru's trade
+    ("Peruvian exports to Japan", Verdict.supported),
+])
+def test_the_exports_to_one_partner_are_not_all_exports(metric: str, verdict: Verdict) -> None:
+    article = Article(id="a1", text=PERU, published=dt.date(2025, 6, 4))
+    quote = "Peru's exports to Japan rose 4% to $3.1 billion"
+    fact = TradeFigure(metric=metric, value=3.1, scale="billion", currency="USD",
+                       evidence=[Evidence(article_id="a1", quote=quote)])
+    assert check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].fields["metric"].verdict == verdict
+
+
+@pytest.mark.parametrize("sentence, metric, value, verdict", [
+    # in a story on the two partners, a side's exports are those to the other
+    ("Peru's exports to Japan rose 4% to $3.1 billion.", "exports", 3.1, Verdict.supported),
+    # a "non-" part is not the whole measure
+    ("Non-oil trade between Oman and India reached $9 billion last year.", "trade", 9, Verdict.unsupported),
+    ("Non-oil trade between Oman and India reached $9 billion last year.", "non-oil trade", 9, Verdict.supported),
+    # the narrower measure of another clause binds nothing
+    ("Peru's exports rose to $50 billion, while exports to Japan fell to $3.1 billion.", "exports", 50,
+     Verdict.supported),
+])
+def test_a_figure_of_a_narrower_measure_is_not_the_whole(sentence: str, metric: str, value: float,
+                                                        verdict: Verdict) -> None:
+    fact = TradeFigure(metric=metric, value=value, scale="billion", currency="USD", evidence=QUOTED)
+    assert _verdict(fact, sentence, "metric") == verdict, sentence

@@ -21,6 +21,7 @@ from ..extract.tasks import (
     optional,
     unique,
 )
+from ..grounding.context import dateline, headline, lead
 from ..grounding.fields import (
     FieldCheck,
     Rules,
@@ -34,6 +35,7 @@ from ..grounding.fields import (
     field,
     in_context,
     word_class,
+    words_present,
 )
 from ..schema import Fact, TradeFigure
 from ..text import lexicon
@@ -52,6 +54,7 @@ from ..text.money import (
     territories_of_currencies,
 )
 from ..text.names import country_of, find_mentions, name_tokens
+from ..text.passages import sentence_spans
 from ..text.roles import verb_over
 from .merge import better_date
 from .registry import FactSpec, register
@@ -147,14 +150,14 @@ def _bound_direction(text: str, start: int, end: int, clause_start: int, clause_
     """The measure the sentence binds the figure text[start:end] to: named right after it ("$8bn in
     debt", "$3 a share"), else the nearest one before it in its clause."""
     tail = text[end:clause_end]
-    leads = [len(tail) - len(tail.lstrip(" \t\n\r)"))]
+    offsets = [len(tail) - len(tail.lstrip(" \t\n\r)"))]
     prep = re.match(r"[\s)]*(?:in|of|worth\s+of)\s+((?:[\w'’-]+\s+){0,2})", tail)
     if prep:  # "$8bn in debt", "$1.2bn in Altair debt", "$4bn of Chilean exports"
         words_after = list(re.finditer(r"[\w'’-]+\s+", prep.group(1)))
-        leads += [prep.start(1)] + [prep.start(1) + w.end() for w in words_after]
-    for lead in leads:
+        offsets += [prep.start(1)] + [prep.start(1) + w.end() for w in words_after]
+    for offset in offsets:
         for key, words in _DIRECTIONS.items():  # ... or straight after it: "$3 a share"
-            if words.match(tail, lead):
+            if words.match(tail, offset):
                 return key
     before = text[clause_start:start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
@@ -184,6 +187,9 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
     $14bn"). The measure must be the one the sentence gives the figure: not the imports of "exports
     rose to $4bn while imports fell to $2bn" for $2bn."""
     found = _check_metric_parts(fact.metric, support)
+    narrower = _narrower_measure(fact, support) if found.verdict == Verdict.supported else None
+    if narrower is not None:
+        return narrower
     wanted = _direction(fact.metric)
     if wanted is None:
         return _not_one_way(fact, support, found) if _TOTAL.search(fact.metric) else found
@@ -205,6 +211,59 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
         if bound_any:
             break
     return found
+
+
+# a measure narrowed to a partner ("exports to China", "imports from Japan") or by "non-" ("non-oil trade")
+_MEASURE_WORDS = "|".join(p.pattern for key, p in _DIRECTIONS.items() if key in ("exports", "imports")) + "|" + \
+    lexicon.pattern("total_measures").pattern
+_NARROWED = re.compile(rf"\b(?P<non>non-[a-z]+\s+)?(?P<measure>{_MEASURE_WORDS})"
+                       rf"(?:\s+(?P<way>to|from)\s+(?:the\s+)?(?P<partner>(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)))?",
+                       re.IGNORECASE)
+_MAY_NARROW = re.compile(r"\b(?i:to|from)\s+(?:the\s+)?[A-Z]|\b(?i:non)-")  # a cheap test first
+_PARTNER_WAY = {"exports": "to", "imports": "from"}  # "exports from Korea" names the exporter, no partner
+
+
+def _narrower_measure(fact: TradeFigure, support: Support) -> FieldCheck | None:
+    """Unsupported where the figure's clause gives it for a narrower measure than the metric names: the
+    exports to one partner ("Exports to China ... grew to RM16.3 billion" is not Malaysia's exports; in a
+    story whose headline or lead names the partner, its exports are those to it) or a "non-" part of a
+    measure ("non-oil trade")."""
+    for article, quote_start, _, figure in _own_figures(fact, support):
+        start = _sentence_start(article, figure.start) if support.with_context else quote_start
+        before = article.text[start:figure.start]
+        if not _MAY_NARROW.search(before):
+            continue
+        cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+        hits = list(_NARROWED.finditer(before, cut))
+        if not hits:
+            continue
+        hit = hits[-1]
+        partner = hit.group("partner") if hit.group("way") and _PARTNER_WAY.get(
+            _direction(hit.group("measure")) or "") == hit.group("way").lower() else None
+        if partner and _a_side_of_the_story(article, partner):
+            partner = None
+        for part in (hit.group("non"), partner):
+            if part and words_present(part, fact.metric) < 1:
+                said = " ".join(hit.group(0).split())
+                return field(Verdict.unsupported, f"the evidence gives {figure.text!r} for {said!r}; the metric "
+                                                  f"{fact.metric!r} leaves {' '.join(part.split())!r} out",
+                             fact.metric, [Span(article_id=article.id, start=start + hit.start(), end=start + hit.end())])
+    return None
+
+
+def _sentence_start(article: Article, offset: int) -> int:
+    """Where the sentence holding ``offset`` starts."""
+    return next((start for start, end in sentence_spans(article.text, article.body_start) if start <= offset <= end),
+                offset)
+
+
+def _a_side_of_the_story(article: Article, name: str) -> bool:
+    """The article's headline or lead names ``name`` (a country by any of its names, or as written)."""
+    head = headline(article)
+    for region in (head, lead(article, head, dateline(article))):
+        if region and (name in article.text[region[0]:region[1]] or any(country_words(name, article.text, *region))):
+            return True
+    return False
 
 
 _TOTAL = lexicon.pattern("total_measures")
