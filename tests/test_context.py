@@ -332,6 +332,15 @@ def test_the_dateline_dates_the_report_not_an_act_its_sentence_dates(date: str, 
     assert _check(undated, alone).fields["date"].verdict == Verdict.supported  # no other day given
 
 
+def test_a_quote_that_keeps_the_closing_quotation_mark_still_has_its_sentence() -> None:
+    text = ('Peru and Ecuador held talks on Monday, and the two leaders signed a pact on a "green corridor."\n\n'
+            "Officials left.")
+    quote = 'the two leaders signed a pact on a "green corridor."'
+    pact = Agreement(parties=["Peru", "Ecuador"], subject="green corridor", status="signed",
+                     date=DateRef(text="on Monday", iso="2025-03-03"), evidence=_evidence(quote))
+    assert _check(pact, _article(text)).fields["date"].verdict == Verdict.supported
+
+
 LEAD = _article("OSLO, March 4 (Wire) - Norway and South Korea signed a shipbuilding pact on Tuesday.\n\n"
                 "Officials said talks had lasted a year.\n\n"
                 "Bilateral trade reached $6.1 billion last year, with Norwegian fish the largest item.")

@@ -189,7 +189,8 @@ def regions(article: Article, start: int, end: int) -> list[Region]:
     text = article.text
     sentences = sentence_spans(text, min(article.body_start, start))
     first = _sentence_index(sentences, start)
-    last = _sentence_index(sentences, max(start, end - 1))
+    closed = len(text[start:end].rstrip("\"”’'\\ "))  # a quote may keep the closing quotation marks ('prosperity."')
+    last = _sentence_index(sentences, max(start, start + closed - 1))
     found: list[Region] = []
     if first is not None and last is not None:
         found.append(Region(article, min(start, sentences[first][0]), max(end, sentences[last][1]), "sentence"))
