@@ -21,7 +21,7 @@ from ..text import lexicon, nlp
 from ..text.acronyms import abbreviated_runs, expansions
 from ..text.align import normalise
 from ..text.countries import capital_of, country_code_of_place, demonyms, iso_code
-from ..text.dates import find_dates, same_date
+from ..text.dates import FoundDate, find_dates, same_date
 from ..text.names import (
     NO_PEOPLE,
     NameMatch,
@@ -142,12 +142,15 @@ class Support:
                                        + list(pronoun_references(article.text, start, end, self.people)), key=lambda m: m.start)
         return self._mentions[i]
 
-    def find_text(self, value: str) -> list[Span]:
-        """Spans where ``value`` occurs (normalised comparison)."""
+    def find_text(self, value: str, outside_names: bool = False) -> list[Span]:
+        """Spans where ``value`` occurs (normalised comparison); with ``outside_names``, not inside the
+        name of an organisation (:func:`_names_blanked`)."""
         needle = normalise(value)
         if not needle:
             return []
-        return [Span(article_id=a.id, start=s, end=e) for (a, s, e, _), text in zip(self._texts, self._normalised)
+        texts = [normalise(_names_blanked(a.text, s, e)) for a, s, e, _ in self._texts] if outside_names \
+            else self._normalised
+        return [Span(article_id=a.id, start=s, end=e) for (a, s, e, _), text in zip(self._texts, texts)
                 if needle in text]
 
 
@@ -563,7 +566,7 @@ def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | N
     return found
 
 
-def _act_s_own_day(article: Article, span: Span, support: Support, act: re.Pattern[str]) -> Any | None:
+def _act_s_own_day(article: Article, span: Span, support: Support, act: re.Pattern[str]) -> FoundDate | None:
     """Where ``span`` is the dateline's date ("SANTIAGO, June 7 -"), the day its sentence gives the act
     itself when that is another day ("received Milei ... on Friday" = June 6): the dateline dates the
     report, not the act."""
@@ -586,12 +589,10 @@ def check_words(value: str, support: Support, what: str, min_ratio: float = 0.75
     """Free text (metric, subject, qualifier): present as written, or most of its words are. With
     ``outside_names``, words of an organisation's name do not count ("the South African Revenue Service
     said" names no revenue)."""
-    texts = [_names_blanked(a.text, s, e) if outside_names else t for a, s, e, t in support.texts()]
-    needle = normalise(value)
-    spans = [Span(article_id=a.id, start=s, end=e) for (a, s, e, _), t in zip(support.texts(), texts)
-             if needle and needle in normalise(t)] if outside_names else support.find_text(value)
+    spans = support.find_text(value, outside_names)
     if spans:
         return field(Verdict.supported, f"{what} as written in the evidence", value, spans)
+    texts = [_names_blanked(a.text, s, e) if outside_names else t for a, s, e, t in support.texts()]
     together = "\n".join(texts)  # a phrase may be spread over two quotes
     if words_present(value, together) >= min_ratio:
         return field(Verdict.supported, f"{what}: its words are in the evidence", value,
