@@ -21,7 +21,7 @@ from ..extract.tasks import (
     optional,
     unique,
 )
-from ..grounding.context import dateline, headline, lead
+from ..grounding.context import dateline, headline, lead, sentence_index
 from ..grounding.fields import (
     FieldCheck,
     Rules,
@@ -253,8 +253,9 @@ def _narrower_measure(fact: TradeFigure, support: Support) -> FieldCheck | None:
 
 def _sentence_start(article: Article, offset: int) -> int:
     """Where the sentence holding ``offset`` starts."""
-    return next((start for start, end in sentence_spans(article.text, article.body_start) if start <= offset <= end),
-                offset)
+    sentences = sentence_spans(article.text, article.body_start)
+    i = sentence_index(sentences, offset)
+    return offset if i is None else sentences[i][0]
 
 
 def _a_side_of_the_story(article: Article, name: str) -> bool:

@@ -169,7 +169,8 @@ def dated(articles: list[Article]) -> list[Article]:
     return out
 
 
-def _sentence_index(sentences: tuple[tuple[int, int], ...], offset: int) -> int | None:
+def sentence_index(sentences: tuple[tuple[int, int], ...], offset: int) -> int | None:
+    """The index of the sentence (of :func:`passages.sentence_spans`) holding ``offset``, if any."""
     for i, (start, end) in enumerate(sentences):
         if start <= offset < end:
             return i
@@ -188,9 +189,9 @@ def regions(article: Article, start: int, end: int) -> list[Region]:
     """The context of text[start:end], in the order a reader looks (see the module doc)."""
     text = article.text
     sentences = sentence_spans(text, min(article.body_start, start))
-    first = _sentence_index(sentences, start)
+    first = sentence_index(sentences, start)
     closed = len(text[start:end].rstrip("\"”’'\\ "))  # a quote may keep the closing quotation marks ('prosperity."')
-    last = _sentence_index(sentences, max(start, start + closed - 1))
+    last = sentence_index(sentences, max(start, start + closed - 1))
     found: list[Region] = []
     if first is not None and last is not None:
         found.append(Region(article, min(start, sentences[first][0]), max(end, sentences[last][1]), "sentence"))

@@ -603,6 +603,7 @@ def check_words(value: str, support: Support, what: str, min_ratio: float = 0.75
 _NAME_WORD = re.compile(r"[A-Z][\w.&'’-]*|of|and|for|the|-")
 
 
+@lru_cache(maxsize=4096)
 def _names_blanked(text: str, start: int, end: int) -> str:
     """text[start:end] with the organisations' names of two or more capitalised words blanked out."""
     out = text[start:end]

@@ -113,6 +113,7 @@ def pronoun_references(text: str, start: int, stop: int, event: TitledPeople = N
         return ()
     doc = nlp.parse(text)
     span = doc.char_span(start, stop, alignment_mode="expand")
+    known = [*(m.name for m in event), *(e.text for e in nlp.entities(text) if e.label == nlp.PERSON)]
     out = []
     for token in span if span is not None else ():
         if token.tag_ != "PRP" or token.lower_ not in ("he", "she", "him", "her"):
@@ -120,7 +121,7 @@ def pronoun_references(text: str, start: int, stop: int, event: TitledPeople = N
         first = token.sent.start
         for _ in range(2):
             first = doc[first - 1].sent.start if first else first
-        before = [m for m in _find_mentions(text, doc[first].idx, token.idx) if _is_person(text, m, event)]
+        before = [m for m in _find_mentions(text, doc[first].idx, token.idx) if _is_person(m, known)]
         subject = token.dep_ in ("nsubj", "nsubjpass")
         own = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i), None)
         if subject:
@@ -136,12 +137,9 @@ def pronoun_references(text: str, start: int, stop: int, event: TitledPeople = N
     return tuple(out)
 
 
-def _is_person(text: str, mention: Mention, event: TitledPeople) -> bool:
-    """A titled mention, or the name of a titled person of the event or of one the parser tags as a person
-    anywhere in the text ("Albanese" after "Anthony Albanese")."""
-    from . import nlp
-
-    known = [*(m.name for m in event), *(e.text for e in nlp.entities(text) if e.label == nlp.PERSON)]
+def _is_person(mention: Mention, known: list[str]) -> bool:
+    """A titled mention, or one ``known`` names as a person (the event's titled people, the names the
+    parser tags as people anywhere in the text: "Albanese" after "Anthony Albanese")."""
     return bool(mention.title) or any(same_entity(mention.name, name) for name in known)
 
 
