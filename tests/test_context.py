@@ -593,6 +593,7 @@ def test_a_dateline_never_overrides_the_place_the_quote_gives(quote: str, locati
     ("Philippine exports to Vietnam reached P900 billion last year.", "PHP", "supported"),
     ("Botswana's exports to Namibia reached P900 billion last year.", "BWP", "supported"),
     ("Botswana's exports to Namibia reached P900 billion last year.", "PHP", "unsupported"),  # never contradicted
+    ("Nigeria's exports to Ghana reached N900 billion last year.", "NGN", "supported"),
     # "crowns" is English for krona, krone and koruna
     ("Norway's exports to Poland reached 900 billion crowns last year.", "NOK", "supported"),
     ("Sweden's exports to Norway reached 900 billion Norwegian crowns last year.", "NOK", "supported"),

@@ -158,6 +158,32 @@ def test_a_figure_belongs_to_the_measure_its_clause_names(metric: str, value: fl
     assert (_verdict(fact, sentence, "metric") == Verdict.supported) == right
 
 
+@pytest.mark.parametrize(("sentence", "metric", "verdict"), [
+    # "valued at" gives the value of what its clause is about, whatever that is
+    ("Ghana's cocoa exports were valued at $3.2 billion, while imports were $1.1 billion.", "exports", Verdict.supported),
+    ("Ghana's cocoa exports were valued at $3.2 billion, while imports were $1.1 billion.", "imports",
+     Verdict.contradicted),
+    ("Unilever agreed to buy the brand in a deal valued at $3.2 billion.", "deal value", Verdict.supported),
+    ("Unilever agreed to buy the brand in a deal valued at $3.2 billion.", "exports", Verdict.contradicted),
+])
+def test_valued_at_binds_the_figure_to_its_clause_s_measure(sentence: str, metric: str, verdict: Verdict) -> None:
+    fact = TradeFigure(metric=metric, value=3.2, scale="billion", currency="USD", evidence=QUOTED)
+    assert _verdict(fact, sentence, "metric") == verdict
+
+
+@pytest.mark.parametrize(("sentence", "metric", "verdict"), [
+    # what the words after a figure say it includes is not what it is
+    ("The merged insurer, valued at $3.2 billion including debt, will list in Singapore.", "debt",
+     Verdict.contradicted),
+    ("Trade reached $3.2 billion, with imports at $1.4 billion.", "imports", Verdict.contradicted),
+    ("Trade reached $3.2 billion, with imports at $1.4 billion.", "trade", Verdict.supported),
+    ("The lender wrote off $3.2 billion in debt.", "debt", Verdict.supported),
+])
+def test_what_a_figure_includes_is_not_what_it_measures(sentence: str, metric: str, verdict: Verdict) -> None:
+    fact = TradeFigure(metric=metric, value=3.2, scale="billion", currency="USD", evidence=QUOTED)
+    assert _verdict(fact, sentence, "metric") == verdict
+
+
 def test_a_total_binds_nothing() -> None:
     sentence = "Trade between Peru and Chile reached $6.4 billion as exports rose."
     total = TradeFigure(metric="trade", value=6.4, scale="billion", currency="USD", evidence=QUOTED)

@@ -166,6 +166,18 @@ def _bound_direction(text: str, start: int, end: int, clause_start: int, clause_
     return nearest[1] if nearest else None
 
 
+_INCLUDED = re.compile(r"[\s,)]*(?:" + _INCLUDES.pattern + r")\s+(?:(?:the|its|their|all)\s+)?", re.IGNORECASE)
+
+
+def _included_direction(tail: str) -> str | None:
+    """The measure a figure's words after it say it includes, not what it is: "valued at £15 billion
+    including debt" (debt), "trade of $4bn, with imports at $2.5bn" (imports)."""
+    inclusion = _INCLUDED.match(tail)
+    if inclusion is None:
+        return None
+    return next((key for key, words in _DIRECTIONS.items() if words.match(tail, inclusion.end())), None)
+
+
 def _check_metric_parts(metric: str, support: Support) -> FieldCheck:
     """The metric's names, each as a name (in the context, or the lead where the quote says "the two
     countries" or "bilateral"), and its other words in the evidence."""
@@ -205,6 +217,9 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
             if bound is not None and bound != wanted:
                 return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as {bound}, not {wanted}",
                              fact.metric, [span])
+            if bound is None and _included_direction(article.text[figure.end:end]) == wanted:
+                return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as including {wanted}, "
+                                                    f"not as {wanted}", fact.metric, [span])
             if bound == wanted and found.verdict != Verdict.supported:
                 found = field(Verdict.supported, f"the evidence gives {figure.text!r} as {wanted}", fact.metric,
                               [span]).model_copy(update={"found_in": where})
