@@ -438,6 +438,30 @@ def test_the_exports_to_one_partner_are_not_all_exports(metric: str, verdict: Ve
     assert check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].fields["metric"].verdict == verdict
 
 
+GHANA = "ACCRA (Wire) - Ghana's exports rose 5% to $18 billion last year.\n\n{}"
+
+
+@pytest.mark.parametrize("sentence, metric, verdict", [
+    # a country the figure's clause names as a partner narrows the measure to the trade with it
+    ("Switzerland, Ghana's largest export destination, took goods worth $2.4 billion.", "exports",
+     Verdict.unsupported),
+    ("Switzerland, Ghana's largest export destination, took goods worth $2.4 billion.",
+     "Ghanaian exports to Switzerland", Verdict.supported),
+    ("Ghana's top cocoa export market, the Netherlands, took beans worth $2.4 billion.", "cocoa exports",
+     Verdict.unsupported),
+    # the partner is the clause's subject; a side of the story narrows nothing, a country it is compared
+    # with neither
+    ("Ghana is Togo's largest trading partner after Nigeria, with trade of $2.4 billion.", "trade",
+     Verdict.supported),
+])
+def test_the_trade_with_a_partner_the_clause_names_is_not_all_trade(sentence: str, metric: str,
+                                                                    verdict: Verdict) -> None:
+    article = Article(id="a1", text=GHANA.format(sentence), published=dt.date(2025, 6, 4))
+    fact = TradeFigure(metric=metric, value=2.4, scale="billion", currency="USD",
+                       evidence=[Evidence(article_id="a1", quote=sentence[:-1])])
+    assert check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].fields["metric"].verdict == verdict
+
+
 @pytest.mark.parametrize("sentence, metric, value, verdict", [
     # in a story on the two partners, a side's exports are those to the other
     ("Peru's exports to Japan rose 4% to $3.1 billion.", "exports", 3.1, Verdict.supported),

@@ -234,36 +234,51 @@ _MEASURE_WORDS = "|".join(p.pattern for key, p in _DIRECTIONS.items() if key in 
 _NARROWED = re.compile(rf"\b(?P<non>non-[a-z]+\s+)?(?P<measure>{_MEASURE_WORDS})"
                        rf"(?:\s+(?P<way>to|from)\s+(?:the\s+)?(?P<partner>(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)))?",
                        re.IGNORECASE)
-_MAY_NARROW = re.compile(r"\b(?i:to|from)\s+(?:the\s+)?[A-Z]|\b(?i:non)-")  # a cheap test first
+_MAY_NARROW = re.compile(r"\b(?i:to|from)\s+(?:the\s+)?[A-Z]|\b(?i:non)-")
 _PARTNER_WAY = {"exports": "to", "imports": "from"}  # "exports from Korea" names the exporter, no partner
+_PARTNER_ROLE = lexicon.pattern("partner_roles")  # "China, Brazil's largest export market, ..."
 
 
 def _narrower_measure(fact: TradeFigure, support: Support) -> FieldCheck | None:
     """Unsupported where the figure's clause gives it for a narrower measure than the metric names: the
     exports to one partner ("Exports to China ... grew to RM16.3 billion" is not Malaysia's exports; in a
-    story whose headline or lead names the partner, its exports are those to it) or a "non-" part of a
-    measure ("non-oil trade")."""
+    story whose headline or lead names the partner, its exports are those to it), the trade with a country
+    the clause names as a partner ("India, Nigeria's largest export market, took goods worth N1.7tn") or a
+    "non-" part of a measure ("non-oil trade")."""
     for article, quote_start, _, figure in _own_figures(fact, support):
         start = _sentence_start(article, figure.start) if support.with_context else quote_start
         before = article.text[start:figure.start]
-        if not _MAY_NARROW.search(before):
-            continue
-        cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
-        hits = list(_NARROWED.finditer(before, cut))
-        if not hits:
-            continue
+        for part, at, end in _narrowing(article, before):
+            if words_present(part, fact.metric) < 1:
+                said = " ".join(before[at:end].split())
+                return field(Verdict.unsupported, f"the evidence gives {figure.text!r} for {said!r}; the metric "
+                                                  f"{fact.metric!r} leaves {' '.join(part.split())!r} out",
+                             fact.metric, [Span(article_id=article.id, start=start + at, end=start + end)])
+    return None
+
+
+def _narrowing(article: Article, before: str) -> Iterator[tuple[str, int, int]]:
+    """What narrows the measure of a figure whose clause so far is the end of ``before``: each part the
+    metric must name, with where it is said."""
+    if not (_MAY_NARROW.search(before) or _PARTNER_ROLE.search(before)):  # a cheap test first
+        return
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    hits = list(_NARROWED.finditer(before, cut))
+    if hits:
         hit = hits[-1]
         partner = hit.group("partner") if hit.group("way") and _PARTNER_WAY.get(
             _direction(hit.group("measure")) or "") == hit.group("way").lower() else None
-        if partner and _a_side_of_the_story(article, partner):
-            partner = None
         for part in (hit.group("non"), partner):
-            if part and words_present(part, fact.metric) < 1:
-                said = " ".join(hit.group(0).split())
-                return field(Verdict.unsupported, f"the evidence gives {figure.text!r} for {said!r}; the metric "
-                                                  f"{fact.metric!r} leaves {' '.join(part.split())!r} out",
-                             fact.metric, [Span(article_id=article.id, start=start + hit.start(), end=start + hit.end())])
-    return None
+            if part and not (part is partner and _a_side_of_the_story(article, part)):
+                yield part, hit.start(), hit.end()
+    if _PARTNER_ROLE.search(before, cut):
+        # the partner is the clause's first country not in the possessive: "India was Nigeria's largest
+        # export destination", "Brazil's top market, China, took"; "France is Morocco's largest trading
+        # partner after Spain" is France, a side of the story, and narrows nothing
+        partner = next((c for run in _NAME_RUN.finditer(before, cut) if not run.group(0).endswith(("'s", "’s"))
+                        and (c := country_of(run.group(0))) and iso_code(c)), None)
+        if partner and not _a_side_of_the_story(article, partner):
+            yield partner, cut, len(before)
 
 
 def _sentence_start(article: Article, offset: int) -> int:
