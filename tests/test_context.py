@@ -385,6 +385,15 @@ def test_countries_are_sides_through_their_leaders_but_never_people_at_a_meeting
     ("Egypt reached a staff-level agreement with Turkey on Tuesday", "agreed", "supported"),
     ("Egypt and Turkey hope to reach a gas deal by June", "agreed", "unsupported"),
     ("Egypt and Turkey failed to reach a gas deal on Tuesday", "agreed", "unsupported"),
+    # an ending still to come leaves the talks under way
+    ("Egypt and Turkey should conclude negotiations on a gas accord by June", "under negotiation", "supported"),
+    ("Egypt and Turkey are expected to conclude negotiations on a gas accord this year", "under negotiation", "supported"),
+    ("Egypt and Turkey completed negotiations on a gas accord in May", "under negotiation", "unsupported"),
+    ("Egypt and Turkey should sign a gas accord in June", "signed", "contradicted"),
+    # documents exchanged at a ceremony are signed; views exchanged are not
+    ("The two ministers witnessed the exchange of four memoranda on gas", "signed", "supported"),
+    ("Egypt and Turkey exchanged the instruments of ratification of the gas accord", "signed", "supported"),
+    ("Egypt and Turkey exchanged views on the gas accord", "signed", "unsupported"),
 ])
 def test_general_news_wording_of_agreement_status(quote: str, status: str, verdict: str) -> None:
     fact = Agreement(parties=["Egypt", "Turkey"], subject="gas accord", status=status, evidence=_evidence(quote))

@@ -71,6 +71,7 @@ _ANAPHORIC = re.compile(r"(?:(?:" + lexicon.alternation("anaphoric_determiners")
                         + lexicon.alternation("agreement_nouns") + r")", re.IGNORECASE)
 _WITNESS = lexicon.pattern("witness_cues")
 _COMPLETED = re.compile(r"\b(?:" + lexicon.alternation("completion_words") + r")\b[^.;]*$", re.IGNORECASE)
+_TO_COME = re.compile(rf"\b(?:{lexicon.alternation('future_markers')})\s+$", re.IGNORECASE)
 _PRONOUN = re.compile(r"(?:they|he|she|we|both|(?:the two|both) \w+)", re.IGNORECASE)
 _STATUS_CUES = {status: lexicon.pattern(f"status_{status.name}") for status in AgreementStatus}
 _ANY_STATUS = re.compile("|".join(cue.pattern for cue in _STATUS_CUES.values()), re.IGNORECASE)
@@ -131,8 +132,13 @@ def check_status(fact: Agreement, support: Support) -> FieldCheck:
 
 
 def _talks_over(text: str, cue: re.Match[str]) -> bool:
-    """Negotiation named as done: "a deal negotiated by", "concluding a negotiation process"."""
-    return cue.group(0).lower().endswith("ed") or bool(_COMPLETED.search(text[max(0, cue.start() - 40):cue.start()]))
+    """Negotiation named as done: "a deal negotiated by", "concluding a negotiation process"; not when
+    the ending is still to come ("should conclude negotiations by June", "aim to complete the talks")."""
+    if cue.group(0).lower().endswith("ed"):
+        return True
+    before = text[max(0, cue.start() - 40):cue.start()]
+    done = _COMPLETED.search(before)
+    return bool(done) and not _TO_COME.search(before[:done.start()])
 
 
 def check_party(party: str, support: Support, status: AgreementStatus | None = None) -> FieldCheck:
