@@ -316,6 +316,19 @@ def test_an_office_stands_for_the_person_another_article_of_the_event_names_with
     assert alone.fields["inviter"].verdict == Verdict.unsupported
 
 
+@pytest.mark.parametrize("quote, date, verdict", [
+    # a span of years is what the signed text covers, not when it was signed
+    ("Peru and Bolivia signed an action plan for 2026-2030", "2025-11-03", "unsupported"),
+    ("Peru and Bolivia signed an action plan for 2026-30 on Monday", "2025-11-03", "supported"),
+    ("Peru and Bolivia signed an action plan in 2024", "2025-11-03", "contradicted"),
+])
+def test_a_span_of_years_dates_no_act(quote: str, date: str, verdict: str) -> None:
+    fact = Agreement(parties=["Peru", "Bolivia"], subject="action plan", status="signed",
+                     date=DateRef(text="x", iso=date), evidence=_evidence(quote))
+    article = _article(quote + ".", published=dt.date(2025, 11, 4))
+    assert _check(fact, article).fields["date"].verdict.value == verdict
+
+
 @pytest.mark.parametrize("date, verdict", [
     ("2025-03-04", "contradicted"),   # the dateline's day: when the story was filed
     ("2025-03-03", "supported"),      # "on Monday", the day of the talks

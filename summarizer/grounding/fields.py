@@ -537,13 +537,23 @@ def check_date_in_context(value: DateRef, support: Support) -> FieldCheck:
     return result
 
 
+def _a_span_of_years(text: str, span: Span) -> bool:
+    """The date phrase at ``span`` is a span of years ("2025-2029", "2024-25")."""
+    return any(d.kind == "period" for d in find_dates(text, None, span.start, span.end))
+
+
 def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | None) -> FieldCheck:
     """A supported date whose phrase belongs to another act of its sentence is unsupported; so is one
-    contradicted only by the dates of other acts ("agreed to expand a partnership signed in 2024")."""
+    contradicted only by the dates of other acts ("agreed to expand a partnership signed in 2024") or by
+    spans of years ("signed a programme for 2025-2029")."""
     if act is None or found.verdict == Verdict.unsupported:
         return found
     articles = {article.id: article for article, *_ in support.texts()}
     if found.verdict == Verdict.contradicted:
+        if all(s.article_id in articles and _a_span_of_years(articles[s.article_id].text, s) for s in found.spans):
+            return field(Verdict.unsupported, "the evidence's dates are spans of years, what the act covers "
+                                              "(\"a plan for 2025-2029\"), not when it happened", found.value,
+                         found.spans)
         acts = [act_of(articles[s.article_id].text, s.start, s.end, act) if s.article_id in articles else None
                 for s in found.spans]
         if acts and all(acts):
