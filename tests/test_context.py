@@ -316,6 +316,34 @@ def test_an_office_stands_for_the_person_another_article_of_the_event_names_with
     assert alone.fields["inviter"].verdict == Verdict.unsupported
 
 
+LIMA_DEALS = ("Chile, Peru sign energy deals as Boric visits Lima\n\nLIMA (Wire) - Chilean President Gabriel Boric "
+              "held talks with Peruvian President Dina Boluarte on Monday.\n\nLater, the delegations signed four "
+              "agreements, including a deal under which Peru will buy Chilean power and Bolivia will sell gas.")
+
+
+@pytest.mark.parametrize("quote, party, verdict", [
+    # the quote states its sides by a reference; a country it names only in another act's clause is a side
+    # where the headline it refers back to makes it one
+    ("the delegations signed four agreements, including a deal under which Peru will buy Chilean power",
+     "Peru", "supported"),
+    ("the delegations signed four agreements, including a deal under which Peru will buy Chilean power",
+     "Chile", "supported"),
+    ("the delegations signed four agreements, including a deal under which Peru will buy Chilean power and "
+     "Bolivia will sell gas", "Bolivia", "unsupported"),
+])
+def test_a_side_named_in_another_act_s_clause_may_be_the_side_a_reference_stands_for(quote: str, party: str,
+                                                                                       verdict: str) -> None:
+    fact = Agreement(parties=[party], subject="four agreements", status="signed", evidence=_evidence(quote))
+    assert _check(fact, _article(LIMA_DEALS)).fields["parties[0]"].verdict.value == verdict
+
+
+def test_without_a_reference_a_country_in_another_act_s_clause_is_no_side() -> None:
+    text = "Chile signed four agreements, including a deal under which Peru will buy Chilean power."
+    fact = Agreement(parties=["Peru"], subject="four agreements", status="signed", evidence=_evidence(text[:-1]))
+    assert _check(fact, _article("Chile, Peru sign energy deals\n\n" + text)).fields["parties[0]"].verdict \
+        == Verdict.unsupported
+
+
 @pytest.mark.parametrize("quote, date, verdict", [
     # a span of years is what the signed text covers, not when it was signed
     ("Peru and Bolivia signed an action plan for 2026-2030", "2025-11-03", "unsupported"),

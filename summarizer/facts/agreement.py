@@ -159,8 +159,9 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
         place = dateline(article)
         elsewhere = {at: why for at in named_at if (why := _no_side(article, place, *at))}
         if named_at and len(elsewhere) == len(named_at):
-            return field(Verdict.unsupported, f"{party}: {next(iter(elsewhere.values()))}", party,
-                         [Span(article_id=article.id, start=start, end=end)])
+            return _side_referred_to(party, support, status) or field(
+                Verdict.unsupported, f"{party}: {next(iter(elsewhere.values()))}", party,
+                [Span(article_id=article.id, start=start, end=end)])
         hits = [hit for hit in hits if hit not in elsewhere]
         slots = [slot for slots in predicate_slots(article.text, start, end, _WITNESS) for slot in slots
                  if slot.role == "subject"]
@@ -185,6 +186,23 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
             return field(Verdict.unsupported, f"{party} reports ({told[0]!r}) what others {status.value}; not a side",
                          party, [Span(article_id=article.id, start=start, end=end)])  # type: ignore[union-attr]
     return named
+
+
+def _side_referred_to(party: str, support: Support, status: AgreementStatus | None) -> FieldCheck | None:
+    """Where the quote names ``party`` only outside its agreement's sides but states the sides by a
+    reference ("the delegations signed five agreements, including a deal under which Saudi Arabia will
+    buy drones"), the party as a side of the context referred to (the headline, the lead), or None."""
+    if not support.refers_back():
+        return None
+    for where, tier in support.context():
+        if where == "sentence":
+            continue
+        referred = [span for k, span in enumerate(tier.spans) if tier.at(k) not in ("quote", "sentence")]
+        found = check_party(party, Support(referred, with_context=False, people=support.people), status)
+        if found.verdict == Verdict.supported:
+            return found.model_copy(update={"found_in": where, "reason": f"{found.reason} ({where}; the quote "
+                                                                           "refers back to it)"})
+    return None
 
 
 def _no_side(article: Article, place: tuple[int, int] | None, start: int, end: int) -> str | None:
