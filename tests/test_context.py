@@ -441,6 +441,20 @@ def test_general_news_wording_of_agreement_status(quote: str, status: str, verdi
     assert _check(fact, _article(quote + ".")).fields["status"].verdict.value == verdict
 
 
+@pytest.mark.parametrize("sentence, verdict", [
+    # a takeover a company says it will make, with its price, is an agreed deal
+    ("Unilever said on Friday it would acquire Kenyan snack maker Tamu Foods for $640 million.", "supported"),
+    ("Unilever is to buy Tamu Foods, Kenya's largest snack maker, for about 80 billion shillings.", "supported"),
+    # without a price, or as an offer, it is not
+    ("Unilever said on Friday it would acquire more snack makers in Kenya.", "unsupported"),
+    ("Unilever said it would run Tamu Foods for 10 years.", "unsupported"),
+    ("Unilever offered to buy Tamu Foods for $640 million.", "unsupported"),
+])
+def test_a_takeover_announced_with_its_price_is_agreed(sentence: str, verdict: str) -> None:
+    fact = Agreement(parties=["Unilever"], subject="Tamu Foods", status="agreed", evidence=_evidence(sentence[:-1]))
+    assert _check(fact, _article(sentence)).fields["status"].verdict.value == verdict
+
+
 def test_subject_and_kind_in_other_words_of_their_class() -> None:
     quote = "Denmark's Orsted agreed to buy Poland's Baltic Power for $2.3 billion"
     article = _article(quote + ".")

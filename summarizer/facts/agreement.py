@@ -40,6 +40,7 @@ from ..schema import Agreement, AgreementStatus, Fact
 from ..text import lexicon, nlp
 from ..text.align import normalise, unescape_quotes
 from ..text.countries import iso_code
+from ..text.money import figure_pattern
 from ..text.names import same_entity, same_name
 from ..text.roles import (
     clause_of_another_act,
@@ -108,10 +109,31 @@ def _check_status(status: AgreementStatus, support: Support) -> FieldCheck:
 
 def _own_cues(status: AgreementStatus, text: str) -> list[re.Match[str]]:
     """The cues of ``status`` in ``text`` that are not part of a longer cue of another status:
-    "concluded" says signed, but "concluded negotiations" says agreed."""
+    "concluded" says signed, but "concluded negotiations" says agreed. A takeover announced with its
+    price says agreed too."""
     longer = [c.span() for other, cues in _STATUS_CUES.items() if other != status for c in cues.finditer(text)]
-    return [c for c in _STATUS_CUES[status].finditer(text)
-            if not any(a <= c.start() and c.end() <= b and b - a > c.end() - c.start() for a, b in longer)]
+    own = [c for c in _STATUS_CUES[status].finditer(text)
+           if not any(a <= c.start() and c.end() <= b and b - a > c.end() - c.start() for a, b in longer)]
+    return own + _priced_takeovers(text) if status == AgreementStatus.agreed else own
+
+
+_TAKEOVER_TO_COME = re.compile(r"\b(?:will|would|is to|are to|is set to)\s+(?:"
+                               + lexicon.alternation("acquisition_verbs") + r")\b", re.IGNORECASE)
+_FOR_PRICE = re.compile(r"[^.;]{1,120}?\bfor\s+(?:(?:" + lexicon.alternation("approximations") + r")\s+)?",
+                        re.IGNORECASE)
+
+
+def _priced_takeovers(text: str) -> list[re.Match[str]]:
+    """A takeover a company says it will make, with its price: "said it would acquire Argamassa Forte, a
+    mortar maker, for 1.1 billion Swiss francs" announces an agreed deal; "would acquire more plants" and
+    "offered to buy ... for $5bn" do not."""
+    out = []
+    for takeover in _TAKEOVER_TO_COME.finditer(text):
+        price = _FOR_PRICE.match(text, takeover.end())
+        figure = figure_pattern().match(text, price.end()) if price else None
+        if figure and any(figure.group(g) for g in ("pre", "post", "scale")):  # money, not "for 10 years"
+            out.append(takeover)
+    return out
 
 
 def check_status(fact: Agreement, support: Support) -> FieldCheck:
