@@ -72,3 +72,22 @@ def test_a_month_in_an_invitation_is_the_coming_one() -> None:
 ])
 def test_each_date_says_which_kind_of_phrase_it_is(phrase: str, kind: str) -> None:
     assert [d.kind for d in find_dates(phrase, THURSDAY)] == [kind]
+
+
+@pytest.mark.parametrize("text, iso", [
+    # a month before a measure dates it, against the publication date (2024-09-20)
+    ("Chile's July exports beat forecasts", "2024-07"),
+    ("Thailand's trade surplus widened in August, but September's trade surplus narrowed", "2024-09"),
+    ("The June figures showed a deficit", "2024-06"),
+    ("Shipments slowed. May exports rose 3%", "2024-05"),
+])
+def test_a_month_before_a_measure_is_its_period(text: str, iso: str) -> None:
+    assert [d.iso for d in find_dates(text, dt.date(2024, 9, 20))][-1] == iso
+
+
+@pytest.mark.parametrize("text", [
+    "Theresa May trade deal talks", "Prime Minister May exports",  # a name, not a month
+    "Exports may rise", "the August heat",                         # a verb; a month before no measure
+])
+def test_a_name_or_a_month_before_no_measure_dates_nothing(text: str) -> None:
+    assert find_dates(text, dt.date(2024, 9, 20)) == []

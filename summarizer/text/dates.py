@@ -32,6 +32,8 @@ _COUNT = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
 # "within five years", "over the next three years", "in two years": the year the span ends
 _YEARS_AHEAD = rf"(?:within|in|over\s+the\s+next|in\s+the\s+next|during\s+the\s+next)\s+{_COUNT}\s+years"
 
+_MEASURES = lexicon.alternation("trade_metrics") + "|" + lexicon.alternation("period_measures")
+
 DATE_PATTERN = re.compile(
     r"\b(?:"
     rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
@@ -46,7 +48,9 @@ DATE_PATTERN = re.compile(
     rf"|(?P<rel_week>{_RELATIVE_WEEK})"
     rf"|(?P<years_ahead>{_YEARS_AHEAD})"
     rf"|(?P<weekday>(?:on\s+|last\s+|this\s+|next\s+|coming\s+)?{_WEEKDAY})"
-    rf"|(?P<month>(?:in|since|until|by|from|during|early|late|mid-?)\s+{_MONTH}(?![\w-])(?!,?\s+\d))"
+    rf"|(?P<month>(?:in|since|until|by|from|during|early|late|mid-?)\s+{_MONTH}(?![\w-])(?!,?\s+\d)"
+    # a month naming a measure's period: "Malaysia's August exports", "September's trade surplus"
+    rf"|(?=(?-i:[A-Z])){_MONTH}(?:['’]s)?(?=\s+(?:{_MEASURES})\b))"
     r"|(?P<day_rel>today|yesterday|tomorrow|this\s+(?:morning|evening|afternoon)|tonight)"
     r"|(?P<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?:19|20)\d{2}|FY\s?(?:19|20)?\d{2})"
     r"|(?P<part_year>(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|"
@@ -94,9 +98,22 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
     only known to within days, so phrases counted in days ("yesterday", "today") are left unresolved."""
     found = []
     for match in DATE_PATTERN.finditer(text, start, len(text) if end is None else end):
+        if match.lastgroup == "month" and match.group(0)[0].isupper() and _after_a_name(text, match.start()):
+            continue  # "Theresa May trade deal": a name, not a month
         iso = None if estimated and match.lastgroup == "day_rel" else _resolve_match(match, published)
         found.append(FoundDate(match.group(0), match.start(), match.end(), iso, match.lastgroup))
     return found
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z’'.]+)\s+$")
+_DETERMINERS = frozenset(lexicon.words("anaphoric_determiners"))
+
+
+def _after_a_name(text: str, at: int) -> bool:
+    """The word before ``at`` is a capitalised name or title, not a possessive or a determiner."""
+    before = _WORD_BEFORE.search(text, max(0, at - 40), at)
+    word = before.group(1) if before else ""
+    return word[:1].isupper() and not word.endswith(("'s", "’s")) and word.lower() not in _DETERMINERS
 
 
 def same_date(a: str | None, b: str | None) -> bool:
