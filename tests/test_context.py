@@ -337,6 +337,26 @@ def test_a_side_named_in_another_act_s_clause_may_be_the_side_a_reference_stands
     assert _check(fact, _article(LIMA_DEALS)).fields["parties[0]"].verdict.value == verdict
 
 
+@pytest.mark.parametrize("party, verdict", [
+    ("MoUs", "unsupported"),               # what was signed, not a side
+    ("Trade Ministry", "unsupported"),     # reports the act its sentence gives other doers
+    ("Vietnam", "supported"),
+])
+def test_what_was_signed_and_its_reporter_are_no_sides(party: str, verdict: str) -> None:
+    text = ("HANOI (Wire) - Vietnamese Premier Pham Minh Chinh and Japanese carmaker Denso's chief executive "
+            "watched the signing of four MoUs on chips, the Trade Ministry said.")
+    fact = Agreement(parties=[party], subject="chips", status="signed", evidence=_evidence(text[:-1]))
+    assert _check(fact, _article(text)).fields["parties[0]"].verdict.value == verdict
+
+
+@pytest.mark.parametrize("party, verdict", [("Japan", "unsupported"), ("PTT", "supported"), ("Rohm", "supported")])
+def test_a_nationality_before_no_title_makes_no_company_its_country_s_leader(party: str, verdict: str) -> None:
+    text = "BANGKOK, May 2 - Thailand's PTT agreed on Friday to buy Japanese chipmaker Rohm Group for $5 billion."
+    fact = Agreement(parties=[party], subject="Rohm", status="agreed", evidence=_evidence(text[:-1]))
+    article = _article("PTT to buy Japan's Rohm in $5 billion deal\n\n" + text)
+    assert _check(fact, article).fields["parties[0]"].verdict.value == verdict
+
+
 def test_without_a_reference_a_country_in_another_act_s_clause_is_no_side() -> None:
     text = "Chile signed four agreements, including a deal under which Peru will buy Chilean power."
     fact = Agreement(parties=["Peru"], subject="four agreements", status="signed", evidence=_evidence(text[:-1]))

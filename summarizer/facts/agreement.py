@@ -168,6 +168,8 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
     the signing of ...", "oversaw the signing"), inside what was signed ("signed amendments that will
     take the Atacama project forward") or as the doer of another act of the sentence ("a pact that the
     President of Bolivia praised")."""
+    if _ANAPHORIC.fullmatch(party.strip()):  # "MoUs", "the agreement"
+        return field(Verdict.unsupported, f"{party!r} names what was agreed, not a side", party)
     named = in_context(partial(check_name, party, by_leader=True), support, relation=True, name=True)
     if named.verdict != Verdict.supported:
         return named

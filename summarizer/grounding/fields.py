@@ -257,10 +257,10 @@ def _names_in_words(country: str) -> re.Pattern[str] | None:
 
 def leaders_of(country: str, text: str, mentions: list[Any]) -> Iterator[Any]:
     """The mentions of people ``text`` gives as the country's own ("Brazilian President Luiz Inacio Lula
-    da Silva", and "Lula" after it)."""
+    da Silva", and "Lula" after it); not a company given a country ("Italy's Iveco")."""
     wanted = iso_code(country)
     return (m for m in mentions if wanted and iso_code(
-        (country_of(m.country) if m.country else country_of_person(m.name, text)) or "") == wanted)
+        (country_of(m.country) if m.country and m.title else country_of_person(m.name, text)) or "") == wanted)
 
 
 def _named_by_leader(country: str, article: Article, mentions: list[Any]) -> FieldCheck | None:

@@ -252,10 +252,11 @@ def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
 
 
 def country_of_person(name: str, text: str) -> str | None:
-    """The country ``text`` gives the person with a demonym or possessive ("Brazilian President Lula da
-    Silva", "Ghana's Foreign Minister ..."), as a country name; None when it gives none."""
+    """The country ``text`` gives the person with a demonym or possessive before a title ("Brazilian
+    President Lula da Silva", "Ghana's Foreign Minister ..."), as a country name; None when it gives none.
+    A country given without a title ("Italy's Iveco", "Italian truckmaker Iveco") makes a company, not a leader."""
     for mention in _find_mentions(text, 0, len(text)):
-        if mention.country and same_entity(name, mention.name):
+        if mention.country and mention.title and same_entity(name, mention.name):
             return country_of(mention.country)
     return None
 

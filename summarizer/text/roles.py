@@ -347,8 +347,9 @@ def names_a_nationality(text: str, start: int, end: int) -> bool:
 def reporter_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
     """The reporting verb whose subject the name text[start:end] is, when the ``cue`` act of its sentence
     has a subject of its own that is no pronoun and does not hold the name: "The two sides are negotiating
-    a treaty, Foreign Minister Kombo said" -> "said" for Kombo. None for "Vestra said it had agreed to buy
-    Nordvind", where the pronoun is the reporter."""
+    a treaty, Foreign Minister Kombo said" -> "said" for Kombo; an act named by a noun ("the two premiers
+    witnessed the signing of 23 MoUs, the Foreign Office said") has its verb's subject. None for "Vestra
+    said it had agreed to buy Nordvind", where the pronoun is the reporter."""
     found = _in_a_sentence_with_acts(text, start, end, cue)
     if found is None:
         return None
@@ -357,7 +358,9 @@ def reporter_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | 
     if not any(t.dep_ == "nsubj" for t in path) or token.lemma_.lower() not in _REPORTING:
         return None
     for i in acts_i:
-        act = span.doc[i]
+        act, _ = _up_to_verb(span.doc[i])  # a named act ("witnessed the signing of") is its verb's
+        if act.i == token.i:
+            return None  # the reporter reports the act itself: "the ministry announced the signing of"
         subject = next((c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.tag_ == "PRP" or (subject.left_edge.idx <= start
                                                          and end <= subject.right_edge.idx + len(subject.right_edge)):
