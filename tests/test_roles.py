@@ -201,6 +201,28 @@ def test_a_debt_or_a_share_price_is_not_the_deal() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "right"), [
+    # a margin over another price is no growth of the figure
+    ("Saudi Aramco will pay $1.2 per share, a 12% premium to the closing price.", False),
+    ("The shares were sold at $1.2 each, a 12% discount to Friday's close.", False),
+    ("The shares rose 12% to $1.2 after the bid.", True),
+])
+def test_growth_is_a_change_not_a_margin(sentence: str, right: bool) -> None:
+    fact = TradeFigure(metric="per share", value=1.2, currency="USD", growth="12%", evidence=QUOTED)
+    verdict = _verdict(fact, sentence, "growth")
+    assert (verdict == Verdict.supported if right else verdict == Verdict.contradicted), sentence
+
+
+@pytest.mark.parametrize(("metric", "verdict"), [
+    ("deal value", Verdict.contradicted),     # the merged group's revenue is not what the deal is worth
+    ("combined revenue", Verdict.supported),
+])
+def test_a_revenue_is_not_the_deal(metric: str, verdict: Verdict) -> None:
+    sentence = "The takeover would create a group with combined revenue of about $1.2 billion."
+    fact = TradeFigure(metric=metric, value=1.2, scale="billion", currency="USD", evidence=QUOTED)
+    assert _verdict(fact, sentence, "metric") == verdict
+
+
+@pytest.mark.parametrize(("sentence", "right"), [
     ("Kenya's exports to Uganda rose 12% to $1.2 billion in 2024.", True),
     ("Kenya's exports to Uganda reached $1.2 billion in 2024, a rise of 12%.", True),
     ("Kenya's exports to Uganda reached $1.2 billion in 2024, a 12% increase on the year before.", True),

@@ -451,7 +451,8 @@ _SHARE_BEFORE = re.compile(r"(?:" + lexicon.table("share_cues")["before"].patter
 
 def check_growth(fact: TradeFigure, support: Support) -> FieldCheck:
     """The growth's words in the evidence, as the change of the fact's own figure, and not given there as
-    a share of a total ("12 % of its exports", "a 12 % share", "accounts for 12 %"): that is contradicted,
+    a share of a total ("12 % of its exports", "a 12 % share", "accounts for 12 %") or a margin ("a 34 %
+    premium"): that is contradicted,
     and so is the change of another figure ("exports fell 9.6% to $19bn while imports rose 2.1% to $13bn"
     gives 2.1% to $13bn)."""
     growth = fact.growth or ""
@@ -476,7 +477,8 @@ def check_growth(fact: TradeFigure, support: Support) -> FieldCheck:
                 return found
             as_share.append(Span(article_id=article.id, start=start + hit.start(), end=start + hit.end()))
     if as_share:  # every occurrence is a share
-        return field(Verdict.contradicted, f"{growth!r} is given as a share of a total, not as growth", growth,
+        return field(Verdict.contradicted, f"{growth!r} is given as a share of a total or a margin over another "
+                                           "price, not as growth", growth,
                      as_share)
     return found
 
