@@ -379,6 +379,13 @@ def test_a_side_is_named_in_the_act_not_around_it(sentence: str, party: str, ver
      Verdict.contradicted),
     ("Trade between Bangladesh and Japan stood at $4.2 billion in 2023-24.", DateRef(text="2023-24", iso="2023"),
      Verdict.supported),
+    # a fiscal year is contradicted by a part of it, not by its own label
+    ("Nepal's imports from India reached $4.2 billion in the first half of fiscal year 2024-25.",
+     DateRef(text="fiscal year 2024", iso="2024"), Verdict.contradicted),
+    ("Nepal's imports from India reached $4.2 billion in the first half of fiscal year 2024-25.",
+     DateRef(text="July-December of fiscal year 2024-25", iso="2024"), Verdict.supported),
+    ("Nepal's imports from India reached $4.2 billion in fiscal year 2024-25.",
+     DateRef(text="fiscal year 2024", iso="2024"), Verdict.supported),
     # another figure's part-year period leaves the calendar year alone
     ("Trade between Bangladesh and Japan reached $4.2 billion in 2024, and it has already passed $2.5 billion "
      "in the first half of 2025.", DateRef(text="in 2024", iso="2024"), Verdict.supported),

@@ -40,7 +40,7 @@ from ..grounding.fields import (
 from ..schema import Fact, TradeFigure
 from ..text import lexicon
 from ..text.countries import iso_code, name_of_code
-from ..text.dates import PART_PERIODS, find_dates, same_date
+from ..text.dates import MONTH_SPAN, PART_PERIODS, find_dates, same_date
 from ..text.money import (
     Figure,
     conversions,
@@ -425,21 +425,26 @@ def rules(fact: TradeFigure, out: Rules) -> None:
 def check_period(fact: TradeFigure, support: Support) -> FieldCheck:
     """The period as a date (:func:`check_date_in_context`); a calendar year is contradicted where the
     clause of the fact's figure gives it for part of that year or for another kind of year ("$263bn in
-    the first four months", "$13.4bn in 2022-23")."""
+    the first four months", "$13.4bn in 2022-23"), and a fiscal year where it gives part of that year."""
     found = check_date_in_context(fact.period, support)  # type: ignore[arg-type]
     period = fact.period
+    claimed = {d.kind for d in find_dates(period.text, None)} if period else set()
     if found.verdict != Verdict.supported or period is None or not period.iso or len(period.iso) != 4 \
-            or any(d.kind in PART_PERIODS for d in find_dates(period.text, None)):
+            or claimed & (PART_PERIODS - {"fiscal"}) or MONTH_SPAN.search(period.text):
         return found
+    # a fiscal year is contradicted by a part of it ("the first four months of fiscal year 2024-25"),
+    # not by its own label
+    parts = PART_PERIODS - {"fiscal", "period"} if "fiscal" in claimed else PART_PERIODS
     amount = scaled(fact.value, fact.scale)
     for article, start, end, _ in support.texts():
         figures = {verb_over(article.text, f.start, f.end) for f in find_figures(article.text, start, end)
                    if not f.percent and same_amount(f.amount, amount)} - {None}
         for part in find_dates(article.text, article.published, start, end):
-            if part.kind in PART_PERIODS and same_date(part.iso, period.iso) \
+            if part.kind in parts and same_date(part.iso, period.iso) \
                     and verb_over(article.text, part.start, part.end) in figures:
+                whole = "fiscal" if "fiscal" in claimed else "calendar"
                 return field(Verdict.contradicted, f"the evidence gives the figure for {part.text!r}, not the "
-                                                   f"calendar year {period.iso}", period.model_dump(),
+                                                   f"{whole} year {period.iso}", period.model_dump(),
                              [Span(article_id=article.id, start=part.start, end=part.end)])
     return found
 

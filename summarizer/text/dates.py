@@ -32,6 +32,8 @@ _COUNT = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
 # "within five years", "over the next three years", "in two years": the year the span ends
 _YEARS_AHEAD = rf"(?:within|in|over\s+the\s+next|in\s+the\s+next|during\s+the\s+next)\s+{_COUNT}\s+years"
 
+# "the first half of (the current) fiscal year 2024-25": the part is dated by the fiscal year's first year
+_FISCAL_YEAR = r"(?:the\s+)?(?:current\s+)?(?:fiscal|financial)\s+year\s+(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?"
 _MEASURES = lexicon.alternation("trade_metrics") + "|" + lexicon.alternation("period_measures")
 
 DATE_PATTERN = re.compile(
@@ -55,7 +57,8 @@ DATE_PATTERN = re.compile(
     r"|(?P<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?:19|20)\d{2}|FY\s?(?:19|20)?\d{2})"
     r"|(?P<part_year>(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|"
     r"(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months)(?:\s+of\s+"
-    rf"(?:(?:19|20)\d{{2}}|{_RELATIVE_YEAR}|the\s+year))?|Q[1-4]\s+(?:19|20)\d{{2}}|(?:early|mid|late)[-\s](?:19|20)\d{{2}})"
+    rf"(?:(?:19|20)\d{{2}}|{_RELATIVE_YEAR}|the\s+year|{_FISCAL_YEAR}))?|Q[1-4]\s+(?:19|20)\d{{2}}"
+    rf"|(?:early|mid|late)[-\s](?:19|20)\d{{2}})"
     # "the year ended March", "the four quarters to the end of June 2024": a year that ends with that month
     rf"|(?P<year_to>(?:the\s+)?(?:(?:fiscal\s+|financial\s+)?year|(?:12|twelve)\s+months|(?:four|4)\s+quarters)\s+"
     rf"(?:ended|ending|to|through)(?:\s+the\s+end\s+of)?\s+{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d{{2}})?)"
@@ -71,6 +74,7 @@ DATE_PATTERN = re.compile(
 # "January-April 2023", "2022-23", "fiscal 2024", "the year ended March"): a figure for one is not a
 # figure for the calendar year
 PART_PERIODS = frozenset({"part_year", "year_to", "month_range", "period", "fiscal"})
+MONTH_SPAN = re.compile(rf"\b{_MONTH}\s*[-–]\s*{_MONTH}(?!\w)", re.IGNORECASE)  # "July-October", with or without a year
 
 FUTURE = re.compile(r"\b(?:" + lexicon.alternation("future_tense") + r")\b", re.IGNORECASE)
 
