@@ -497,6 +497,13 @@ def test_the_trade_with_a_partner_the_clause_names_is_not_all_trade(sentence: st
     # a "non-" part is not the whole measure
     ("Non-oil trade between Oman and India reached $9 billion last year.", "trade", 9, Verdict.unsupported),
     ("Non-oil trade between Oman and India reached $9 billion last year.", "non-oil trade", 9, Verdict.supported),
+    # the goods a measure is narrowed to, unless goods in general
+    ("Shipments of cut flowers, Kenya's second export, rose to $9 billion last year.", "exports", 9,
+     Verdict.unsupported),
+    ("Shipments of cut flowers, Kenya's second export, rose to $9 billion last year.", "cut flower exports", 9,
+     Verdict.supported),
+    ("Exports of goods and services rose to $9 billion last year.", "exports", 9, Verdict.supported),
+    ("Trade of around $9 billion was recorded last year.", "trade", 9, Verdict.supported),
     # the narrower measure of another clause binds nothing
     ("Peru's exports rose to $50 billion, while exports to Japan fell to $3.1 billion.", "exports", 50,
      Verdict.supported),

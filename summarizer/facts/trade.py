@@ -38,7 +38,7 @@ from ..grounding.fields import (
     words_present,
 )
 from ..schema import Fact, TradeFigure
-from ..text import lexicon
+from ..text import lexicon, nlp
 from ..text.countries import iso_code, name_of_code
 from ..text.dates import MONTH_SPAN, PART_PERIODS, find_dates, same_date
 from ..text.money import (
@@ -236,6 +236,8 @@ _NARROWED = re.compile(rf"\b(?P<non>non-[a-z]+\s+)?(?P<measure>{_MEASURE_WORDS})
                        re.IGNORECASE)
 _MAY_NARROW = re.compile(r"\b(?i:to|from)\s+(?:the\s+)?[A-Z]|\b(?i:non)-")
 _PARTNER_WAY = {"exports": "to", "imports": "from"}  # "exports from Korea" names the exporter, no partner
+_OF_GOODS = re.compile(rf"\b(?:{_MEASURE_WORDS}|shipments|sales)\s+of\s+(?=[a-z])", re.IGNORECASE)
+_WHOLE_GOODS = re.compile(r"(?:" + lexicon.alternation("whole_goods") + r")", re.IGNORECASE)
 _PARTNER_ROLE = lexicon.pattern("partner_roles")  # "China, Brazil's largest export market, ..."
 
 
@@ -248,7 +250,7 @@ def _narrower_measure(fact: TradeFigure, support: Support) -> FieldCheck | None:
     for article, quote_start, _, figure in _own_figures(fact, support):
         start = _sentence_start(article, figure.start) if support.with_context else quote_start
         before = article.text[start:figure.start]
-        for part, at, end in _narrowing(article, before):
+        for part, at, end in _narrowing(article, start, before):
             if words_present(part, fact.metric) < 1:
                 said = " ".join(before[at:end].split())
                 return field(Verdict.unsupported, f"the evidence gives {figure.text!r} for {said!r}; the metric "
@@ -257,10 +259,10 @@ def _narrower_measure(fact: TradeFigure, support: Support) -> FieldCheck | None:
     return None
 
 
-def _narrowing(article: Article, before: str) -> Iterator[tuple[str, int, int]]:
-    """What narrows the measure of a figure whose clause so far is the end of ``before``: each part the
-    metric must name, with where it is said."""
-    if not (_MAY_NARROW.search(before) or _PARTNER_ROLE.search(before)):  # a cheap test first
+def _narrowing(article: Article, start: int, before: str) -> Iterator[tuple[str, int, int]]:
+    """What narrows the measure of a figure whose clause so far is the end of ``before`` (the article's
+    text from ``start``): each part the metric must name, with where it is said."""
+    if not (_MAY_NARROW.search(before) or _PARTNER_ROLE.search(before) or _OF_GOODS.search(before)):  # cheap first
         return
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
     hits = list(_NARROWED.finditer(before, cut))
@@ -271,6 +273,10 @@ def _narrowing(article: Article, before: str) -> Iterator[tuple[str, int, int]]:
         for part in (hit.group("non"), partner):
             if part and not (part is partner and _a_side_of_the_story(article, part)):
                 yield part, hit.start(), hit.end()
+    for of in _OF_GOODS.finditer(before, cut):
+        goods = _goods_named(article, start + of.end())
+        if goods:
+            yield goods, of.start(), of.end() + len(goods)
     if _PARTNER_ROLE.search(before, cut):
         # the partner is the clause's first country not in the possessive: "India was Nigeria's largest
         # export destination", "Brazil's top market, China, took"; "France is Morocco's largest trading
@@ -279,6 +285,23 @@ def _narrowing(article: Article, before: str) -> Iterator[tuple[str, int, int]]:
                         and (c := country_of(run.group(0))) and iso_code(c)), None)
         if partner and not _a_side_of_the_story(article, partner):
             yield partner, cut, len(before)
+
+
+def _goods_named(article: Article, at: int) -> str | None:
+    """The goods a measure is narrowed to ("shipments of readymade garments" -> "readymade garments"): the
+    noun phrase at ``at``, after "of", without what follows its noun; None for goods in general ("exports
+    of goods and services")."""
+    doc = nlp.parse(article.text)
+    token = doc.char_span(at, at + 1, alignment_mode="expand")
+    if token is None or not len(token):
+        return None
+    noun = token[0]
+    while noun.dep_ in ("amod", "compound", "nmod") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.pos_ != "NOUN":  # "trade of around $14 billion": the figure, no goods
+        return None
+    goods = doc[token[0].i:noun.i + 1].text
+    return None if _WHOLE_GOODS.fullmatch(goods) else goods
 
 
 def _sentence_start(article: Article, offset: int) -> int:
