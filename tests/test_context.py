@@ -364,6 +364,27 @@ def test_without_a_reference_a_country_in_another_act_s_clause_is_no_side() -> N
         == Verdict.unsupported
 
 
+STORY = ("Zimbabwe, Zambia agree on Kariba\n\nHARARE (Wire) - Zimbabwean President Emmerson Mnangagwa hosted "
+         "Zambian President Hakainde Hichilema on Thursday for talks on the Kariba dam.\n\nThe dam supplies both "
+         "countries with power.\n\n{}")
+
+
+@pytest.mark.parametrize("sentence, date, verdict", [
+    # an act whose quote refers back to the story's event and dates nothing itself takes the lead's date
+    ("After their talks, the two leaders signed a water-sharing accord.", "2025-03-06", "supported"),
+    ("After their talks, the two leaders signed a water-sharing accord.", "2025-03-05", "unsupported"),
+    # not without a reference, nor for an earlier past, nor where its sentence has a date of its own
+    ("The power utilities signed a water-sharing accord.", "2025-03-06", "unsupported"),
+    ("The two leaders had signed a water-sharing accord.", "2025-03-06", "unsupported"),
+    ("The two leaders signed a water-sharing accord in 2019.", "2025-03-06", "contradicted"),
+])
+def test_an_act_referring_back_to_the_story_takes_the_lead_s_date(sentence: str, date: str, verdict: str) -> None:
+    fact = Agreement(parties=["Zimbabwe", "Zambia"], subject="water-sharing accord", status="signed",
+                     date=DateRef(text="x", iso=date), evidence=_evidence(sentence[:-1]))
+    article = _article(STORY.format(sentence), published=dt.date(2025, 3, 7))
+    assert _check(fact, article).fields["date"].verdict.value == verdict
+
+
 @pytest.mark.parametrize("quote, date, verdict", [
     # a span of years is what the signed text covers, not when it was signed
     ("Peru and Bolivia signed an action plan for 2026-2030", "2025-11-03", "unsupported"),

@@ -542,6 +542,28 @@ def _a_span_of_years(text: str, span: Span) -> bool:
     return any(d.kind == "period" for d in find_dates(text, None, span.start, span.end))
 
 
+_PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+
+
+def _date_of_the_story(found: FieldCheck, value: DateRef, support: Support) -> FieldCheck:
+    """An act's date from the article's lead, where the quote refers back to the story's event ("After
+    their talks, the two leaders adopted a joint declaration", "The ministers signed ...") and its sentence
+    gives no date of its own and no earlier past ("had signed")."""
+    if found.verdict != Verdict.unsupported or not value.iso or not support.with_context or not support.refers_back():
+        return found
+    sentence = support.tier("sentence") or support
+    if any(find_dates(article.text, article.published, start, end) or _PAST_PERFECT.search(text)
+           for article, start, end, text in sentence.texts()):
+        return found
+    lead = support.tier("lead")
+    wider = check_date(value, lead) if lead is not None else found
+    if wider.verdict != Verdict.supported:
+        return found
+    return wider.model_copy(update={
+        "found_in": "lead", "spans": [s.model_copy(update={"where": "lead"}) for s in wider.spans],
+        "reason": f"{wider.reason} (lead; the quote refers back to the story's event and dates nothing itself)"})
+
+
 def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | None) -> FieldCheck:
     """A supported date whose phrase belongs to another act of its sentence is unsupported; so is one
     contradicted only by the dates of other acts ("agreed to expand a partnership signed in 2024") or by
@@ -651,7 +673,8 @@ class Rules:
         """A date; ``act``: the cue of the fact's act ("signed"), whose date it must be, not that of
         another verb of the sentence ("concluding talks started in 2013")."""
         if value:
-            self.add(name, lambda: _dates_the_act(check_date_in_context(value, self.support), self.support, act))
+            self.add(name, lambda: _date_of_the_story(
+                _dates_the_act(check_date_in_context(value, self.support), self.support, act), value, self.support))
 
     def words(self, name: str, value: str | None, what: str, ratio: float = 0.75) -> None:
         if value:
