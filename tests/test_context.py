@@ -373,6 +373,7 @@ STORY = ("Zimbabwe, Zambia agree on Kariba\n\nHARARE (Wire) - Zimbabwean Preside
     # an act whose quote refers back to the story's event and dates nothing itself takes the lead's date
     ("After their talks, the two leaders signed a water-sharing accord.", "2025-03-06", "supported"),
     ("After their talks, the two leaders signed a water-sharing accord.", "2025-03-05", "unsupported"),
+    ("After their talks, the two premiers signed a water-sharing accord.", "2025-03-06", "supported"),
     # not without a reference, nor for an earlier past, nor where its sentence has a date of its own
     ("The power utilities signed a water-sharing accord.", "2025-03-06", "unsupported"),
     ("The two leaders had signed a water-sharing accord.", "2025-03-06", "unsupported"),
@@ -476,6 +477,9 @@ def test_countries_are_sides_through_their_leaders_but_never_people_at_a_meeting
     ("The two ministers witnessed the exchange of four memoranda on gas", "signed", "supported"),
     ("Egypt and Turkey exchanged the instruments of ratification of the gas accord", "signed", "supported"),
     ("Egypt and Turkey exchanged views on the gas accord", "signed", "unsupported"),
+    # a signing watched by others
+    ("The two presidents watched their ministers sign four memorandums on gas", "signed", "supported"),
+    ("The two presidents watched their ministers discuss four memorandums on gas", "signed", "unsupported"),
 ])
 def test_general_news_wording_of_agreement_status(quote: str, status: str, verdict: str) -> None:
     fact = Agreement(parties=["Egypt", "Turkey"], subject="gas accord", status=status, evidence=_evidence(quote))
