@@ -272,6 +272,22 @@ def test_a_country_is_named_through_the_leader_the_article_gives_it() -> None:
       "minister to Amman."), "Abdullah II", "Kristen Michal"),
 ])
 def test_the_inviter_named_by_thanks_a_possessive_or_a_title(text: str, inviter: str, invitee: str) -> None:
+    _assert_direction(text, inviter, invitee)
+
+
+@pytest.mark.parametrize("text, inviter, invitee", [
+    # asking someone to come is inviting them
+    ("Estonian Prime Minister Kristen Michal asked Andrzej Duda to visit Tallinn in May.", "Kristen Michal",
+     "Andrzej Duda"),
+    ("Estonian Prime Minister Kristen Michal urged Polish President Andrzej Duda to attend the Tallinn summit.",
+     "Kristen Michal", "Andrzej Duda"),
+])
+def test_asking_someone_to_visit_is_inviting_them(text: str, inviter: str, invitee: str) -> None:
+    _assert_direction(text, inviter, invitee)
+
+
+def _assert_direction(text: str, inviter: str, invitee: str) -> None:
+    """The invitation with these sides is supported in ``text`` and its swap is not."""
     article = _article(text)
     quote = text.split(". ")[-1].rstrip(".")
     right = _check(Invitation(inviter=inviter, invitee=invitee, evidence=_evidence(quote)), article)

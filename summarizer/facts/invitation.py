@@ -24,7 +24,10 @@ from .merge import better_date, fuller
 from .registry import FactSpec, register
 
 _INVITE_TO = re.compile(r"\b(?:invit(?:ed|es|e|ing)|invitation to|pass(?:ed)? on to|convey(?:ed)? to|"
-                        r"handed over to|extended an invitation to)\s+", re.IGNORECASE)
+                        r"handed over to|extended an invitation to"
+                        # "asked Lee to visit Tashkent": asking someone to come is inviting them
+                        r"|(?:asked|urged)(?=\s+(?:[\w'’-]+\s+){1,4}to\s+(?:visit|attend|come)\b))\s+",
+                        re.IGNORECASE)
 _INVITED_BY = re.compile(r"\binvit(?:ed|ation)\s+(?:\w+\s+){0,3}?by\s+|\binvitation\s+from\s+(?:the\s+)?",
                          re.IGNORECASE)
 # The inviter named before the invitation: "thanked Lula for his invitation", "accepted Lula's invitation".
