@@ -245,8 +245,9 @@ def _narrower_measure(fact: TradeFigure, support: Support) -> FieldCheck | None:
     """Unsupported where the figure's clause gives it for a narrower measure than the metric names: the
     exports to one partner ("Exports to China ... grew to RM16.3 billion" is not Malaysia's exports; in a
     story whose headline or lead names the partner, its exports are those to it), the trade with a country
-    the clause names as a partner ("India, Nigeria's largest export market, took goods worth N1.7tn") or a
-    "non-" part of a measure ("non-oil trade")."""
+    the clause names as a partner ("India, Nigeria's largest export market, took goods worth N1.7tn"), the
+    goods it is narrowed to ("shipments of readymade garments") or a "non-" part of a measure ("non-oil
+    trade")."""
     for article, quote_start, _, figure in _own_figures(fact, support):
         start = _sentence_start(article, figure.start) if support.with_context else quote_start
         before = article.text[start:figure.start]
