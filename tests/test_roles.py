@@ -51,6 +51,11 @@ def _verdict(fact, sentence: str, field: str | None = None) -> Verdict:
     ("Modi thanked Putin, who said he met Zelensky in Kyiv.", ["Modi", "Zelensky"], False),
     ("Modi thanked Putin, who said he met Zelensky in Kyiv.", ["Putin", "Zelensky"], True),
     ("Ruto praised Scholz, and he met Meloni later.", ["Scholz", "Meloni"], False),
+    # "they" stands for names joined by "and" as the subject of the clause above it, for nothing else
+    ("Boric and Boluarte agreed to open a bridge as they held talks in Lima.", ["Boric", "Boluarte"], True),
+    ("Boric and Boluarte said officials had drafted a deal before they held talks in Lima.", ["Boric", "Boluarte"],
+     False),
+    ("Boric praised the ministers, and they held talks with Boluarte.", ["Boric", "Boluarte"], False),
     # acts two people only do together, when both are their subjects
     ("Lula and Ramaphosa witnessed the signing of a visa pact in Brasilia.", ["Lula", "Ramaphosa"], True),
     ("Lula witnessed the signing of a visa pact that Ramaphosa praised.", ["Lula", "Ramaphosa"], False),

@@ -68,6 +68,22 @@ def _antecedent(pronoun: Any) -> Any | None:
     return None
 
 
+def _joint_antecedent(pronoun: Any) -> Any | None:
+    """The names a "they" stands for: the subject of the nearest clause above the pronoun's that has one,
+    when that subject is names joined by "and" ("Sharif and Li agreed to build a corridor as they held
+    talks"); not a plural that names no one ("officials said they held talks")."""
+    if pronoun.lower_ != "they" or pronoun.pos_ != "PRON":
+        return None
+    for clause in pronoun.head.ancestors:
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        # names joined by "and"; the parser may tag the first name an adjective ("Boric and Boluarte")
+        joined = any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children)
+        return subject if joined else None
+    return None
+
+
 def _relative_head(pronoun: Any) -> Any | None:
     """The name a relative "who" stands for: "Dombrovskis, who had held talks with Ruto"."""
     clause = pronoun.head
@@ -90,6 +106,9 @@ def _own_slots(token: Any) -> list[Slot]:
             antecedent = _antecedent(child) or _relative_head(child)
             if antecedent is not None:
                 slots.append(Slot("subject", *_name_range(antecedent)))
+            joint = _joint_antecedent(child)
+            if joint is not None:
+                slots.append(Slot("subject", *_range(joint)))
         elif child.dep_ in OBJECT_DEPS:
             slots.append(Slot("object", *_range(child)))
         elif child.dep_ == "agent":  # "was received by King Charles": the actor
