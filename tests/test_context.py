@@ -637,6 +637,17 @@ def test_a_metric_word_in_another_inflection_is_the_same_word() -> None:
     assert _check(fact, _article(quote + ".")).fields["metric"].verdict == Verdict.supported
 
 
+@pytest.mark.parametrize("qualifier, verdict", [
+    ("planned", "supported"),     # a consonant doubled before "-ed" is the same word
+    ("committed", "unsupported"),
+])
+def test_a_doubled_consonant_inflection_is_the_same_word(qualifier: str, verdict: str) -> None:
+    quote = "Ghana's cocoa board plans to borrow $2 billion from foreign banks"
+    fact = TradeFigure(metric="cocoa board borrowing", value=2, scale="billion", currency="USD", qualifier=qualifier,
+                       evidence=_evidence(quote))
+    assert _check(fact, _article(quote + ".")).fields["qualifier"].verdict.value == verdict
+
+
 @pytest.mark.parametrize("quote, value, verdict", [
     ("lifting it to $5 billion by 2030", 5, "supported"),  # the goal is in the sentence, before the quote
     ("Two-way trade reached $2.1 billion last year", 2.1, "unsupported"),

@@ -486,12 +486,14 @@ def _same_word(word: str, text_words: set[str]) -> bool:
 
 
 _INFLECTION = re.compile(r"(?:ing|ed|es|s)$")
+# a consonant doubled before "-ed" / "-ing" ("planned", "committed"); never l, s, f, z ("sell", "pass")
+_DOUBLED = re.compile(r"([bdgmnprt])\1$")
 
 
 @lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
-    """The word without an English inflection ("signing" -> "sign")."""
-    return _INFLECTION.sub("", word)
+    """The word without an English inflection ("signing" -> "sign", "planned" -> "plan")."""
+    return _DOUBLED.sub(r"\1", _INFLECTION.sub("", word))
 
 
 def words_present(value: str, text: str) -> float:
