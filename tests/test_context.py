@@ -373,6 +373,13 @@ def test_a_nationality_before_no_title_makes_no_company_its_country_s_leader(par
     assert _check(fact, article).fields["parties[0]"].verdict.value == verdict
 
 
+@pytest.mark.parametrize("party, verdict", [("Norway", "unsupported"), ("Equinor", "supported")])
+def test_a_country_word_in_a_currency_s_name_is_no_side(party: str, verdict: str) -> None:
+    text = "OSLO, May 2 - Equinor agreed on Friday to buy a stake in the Baltica wind farm for 3 billion Norwegian crowns."
+    fact = Agreement(parties=[party], subject="Baltica", status="agreed", evidence=_evidence(text[:-1]))
+    assert _check(fact, _article(text)).fields["parties[0]"].verdict.value == verdict
+
+
 def test_without_a_reference_a_country_in_another_act_s_clause_is_no_side() -> None:
     text = "Chile signed four agreements, including a deal under which Peru will buy Chilean power."
     fact = Agreement(parties=["Peru"], subject="four agreements", status="signed", evidence=_evidence(text[:-1]))

@@ -40,7 +40,7 @@ from ..schema import Agreement, AgreementStatus, Fact
 from ..text import lexicon, nlp
 from ..text.align import normalise, unescape_quotes
 from ..text.countries import iso_code
-from ..text.money import figure_pattern
+from ..text.money import figure_pattern, find_figures
 from ..text.names import same_entity, same_name
 from ..text.roles import (
     clause_of_another_act,
@@ -229,14 +229,21 @@ def _side_referred_to(party: str, support: Support, status: AgreementStatus | No
     return None
 
 
+_AFTER_AN_AMOUNT = re.compile(r"(?:\d|illion|\b(?:bn|mn|tn|crore|lakh))\s+$", re.IGNORECASE)  # "2.5 billion Danish"
+
+
 def _no_side(article: Article, place: tuple[int, int] | None, start: int, end: int) -> str | None:
     """Why the name at article.text[start:end] is no side of the sentence's agreement, or None: it is in
     the dateline ``place`` ("LE BOURGET, France (Wire) -"), gives a company's nationality ("Swiss drugmaker
-    Novartis") or sits in a clause of another act ("..., giving it a stake in Guyana's fields")."""
+    Novartis"), names a currency ("2.5 billion Danish crowns") or sits in a clause of another act ("...,
+    giving it a stake in Guyana's fields")."""
     if place and place[0] <= start and end <= place[1]:
         return "named only in the dateline"
     if names_a_nationality(article.text, start, end):
         return "the nationality of a name, not a side"
+    if _AFTER_AN_AMOUNT.search(article.text, max(0, start - 20), start) and any(
+            f.start <= start and end <= f.end for f in find_figures(article.text, max(0, start - 40), end + 20)):
+        return "part of a currency's name ('Danish crowns'), not a side"
     other = clause_of_another_act(article.text, start, end, _ANY_STATUS)
     return f"in the clause of another act ({other!r}), not a side" if other else None
 
