@@ -189,6 +189,19 @@ def test_what_a_figure_includes_is_not_what_it_measures(sentence: str, metric: s
     assert _verdict(fact, sentence, "metric") == verdict
 
 
+@pytest.mark.parametrize(("sentence", "metric", "verdict"), [
+    # a figure the clause gives as a total is no one-way measure
+    ("Kenya's trade with India reached $4.1 billion, of which exports made up $0.9 billion.", "exports",
+     Verdict.contradicted),
+    ("Kenya's trade with India reached $4.1 billion, of which exports made up $0.9 billion.", "trade",
+     Verdict.supported),
+    ("Kenya's exports to India reached $4.1 billion as trade grew.", "exports", Verdict.supported),
+])
+def test_a_total_is_no_one_way_measure(sentence: str, metric: str, verdict: Verdict) -> None:
+    fact = TradeFigure(metric=metric, value=4.1, scale="billion", currency="USD", evidence=QUOTED)
+    assert _verdict(fact, sentence, "metric") == verdict
+
+
 def test_a_total_binds_nothing() -> None:
     sentence = "Trade between Peru and Chile reached $6.4 billion as exports rose."
     total = TradeFigure(metric="trade", value=6.4, scale="billion", currency="USD", evidence=QUOTED)

@@ -166,6 +166,16 @@ def _bound_direction(text: str, start: int, end: int, clause_start: int, clause_
     return nearest[1] if nearest else None
 
 
+def _total_before(text: str, start: int, clause_start: int) -> bool:
+    """The nearest measure before the figure at ``start``, in its clause, is a total: "Vietnam's trade with
+    Japan reached US$46.2 billion, of which exports ..." gives US$46.2 billion as trade, not exports."""
+    before = text[clause_start:start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    total = max((m.end() for m in _TOTAL.finditer(before, cut)), default=-1)
+    one_way = max((m.end() for words in _DIRECTIONS.values() for m in words.finditer(before, cut)), default=-1)
+    return total > one_way
+
+
 _INCLUDED = re.compile(r"[\s,)]*(?:" + _INCLUDES.pattern + r")\s+(?:(?:the|its|their|all)\s+)?", re.IGNORECASE)
 
 
@@ -217,6 +227,9 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
             if bound is not None and bound != wanted:
                 return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as {bound}, not {wanted}",
                              fact.metric, [span])
+            if bound is None and wanted in _ONE_WAY and _total_before(article.text, figure.start, start):
+                return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as a total of both ways, "
+                                                    f"not as {wanted}", fact.metric, [span])
             if bound is None and _included_direction(article.text[figure.end:end]) == wanted:
                 return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as including {wanted}, "
                                                     f"not as {wanted}", fact.metric, [span])
