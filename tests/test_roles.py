@@ -32,6 +32,12 @@ def _verdict(fact, sentence: str, field: str | None = None) -> Verdict:
     return checked.fields[field].verdict if field else checked.verdict
 
 
+def _metric_verdict(sentence: str, metric: str, billions: float) -> Verdict:
+    """The metric's verdict for a figure of ``billions`` US dollars quoted as the whole sentence."""
+    fact = TradeFigure(metric=metric, value=billions, scale="billion", currency="USD", evidence=QUOTED)
+    return _verdict(fact, sentence, "metric")
+
+
 @pytest.mark.parametrize(("sentence", "met", "right"), [
     ("Chilean President Gabriel Boric met Peru's Dina Boluarte in Lima on Monday.", ["Gabriel Boric", "Dina Boluarte"], True),
     ("Gabriel Boric and Dina Boluarte held talks in Lima.", ["Gabriel Boric", "Dina Boluarte"], True),
@@ -172,8 +178,7 @@ def test_a_figure_belongs_to_the_measure_its_clause_names(metric: str, value: fl
     ("Unilever agreed to buy the brand in a deal valued at $3.2 billion.", "exports", Verdict.contradicted),
 ])
 def test_valued_at_binds_the_figure_to_its_clause_s_measure(sentence: str, metric: str, verdict: Verdict) -> None:
-    fact = TradeFigure(metric=metric, value=3.2, scale="billion", currency="USD", evidence=QUOTED)
-    assert _verdict(fact, sentence, "metric") == verdict
+    assert _metric_verdict(sentence, metric, 3.2) == verdict
 
 
 @pytest.mark.parametrize(("sentence", "metric", "verdict"), [
@@ -185,8 +190,7 @@ def test_valued_at_binds_the_figure_to_its_clause_s_measure(sentence: str, metri
     ("The lender wrote off $3.2 billion in debt.", "debt", Verdict.supported),
 ])
 def test_what_a_figure_includes_is_not_what_it_measures(sentence: str, metric: str, verdict: Verdict) -> None:
-    fact = TradeFigure(metric=metric, value=3.2, scale="billion", currency="USD", evidence=QUOTED)
-    assert _verdict(fact, sentence, "metric") == verdict
+    assert _metric_verdict(sentence, metric, 3.2) == verdict
 
 
 @pytest.mark.parametrize(("sentence", "metric", "verdict"), [
@@ -198,8 +202,7 @@ def test_what_a_figure_includes_is_not_what_it_measures(sentence: str, metric: s
     ("Kenya's exports to India reached $4.1 billion as trade grew.", "exports", Verdict.supported),
 ])
 def test_a_total_is_no_one_way_measure(sentence: str, metric: str, verdict: Verdict) -> None:
-    fact = TradeFigure(metric=metric, value=4.1, scale="billion", currency="USD", evidence=QUOTED)
-    assert _verdict(fact, sentence, "metric") == verdict
+    assert _metric_verdict(sentence, metric, 4.1) == verdict
 
 
 def test_a_total_binds_nothing() -> None:
@@ -236,8 +239,7 @@ def test_growth_is_a_change_not_a_margin(sentence: str, right: bool) -> None:
 ])
 def test_a_revenue_is_not_the_deal(metric: str, verdict: Verdict) -> None:
     sentence = "The takeover would create a group with combined revenue of about $1.2 billion."
-    fact = TradeFigure(metric=metric, value=1.2, scale="billion", currency="USD", evidence=QUOTED)
-    assert _verdict(fact, sentence, "metric") == verdict
+    assert _metric_verdict(sentence, metric, 1.2) == verdict
 
 
 @pytest.mark.parametrize(("sentence", "right"), [

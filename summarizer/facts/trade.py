@@ -120,6 +120,11 @@ _INCLUDES = lexicon.pattern("inclusion_words")
 _CLAUSE_END = re.compile(r";|(?-i:(?<![A-Z]))\.(?!\w)|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)  # not "U.S."
 
 
+def _clause_start(before: str) -> int:
+    """Where the last clause of ``before`` starts: after its last clause end, or at 0."""
+    return max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+
+
 def _direction(text: str) -> str | None:
     """The measure a metric names, the first it names ("Deal value including debt" -> deal; "Exports to
     Chile" -> exports), or None for a total."""
@@ -160,7 +165,7 @@ def _bound_direction(text: str, start: int, end: int, clause_start: int, clause_
             if words.match(tail, offset):
                 return key
     before = text[clause_start:start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    cut = _clause_start(before)
     nearest = max(((hit.end(), key) for key, words in _DIRECTIONS.items() for hit in words.finditer(before, cut)),
                   default=None)
     return nearest[1] if nearest else None
@@ -170,7 +175,7 @@ def _total_before(text: str, start: int, clause_start: int) -> bool:
     """The nearest measure before the figure at ``start``, in its clause, is a total: "Vietnam's trade with
     Japan reached US$46.2 billion, of which exports ..." gives US$46.2 billion as trade, not exports."""
     before = text[clause_start:start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    cut = _clause_start(before)
     total = max((m.end() for m in _TOTAL.finditer(before, cut)), default=-1)
     one_way = max((m.end() for words in _DIRECTIONS.values() for m in words.finditer(before, cut)), default=-1)
     return total > one_way
@@ -278,7 +283,7 @@ def _narrowing(article: Article, start: int, before: str) -> Iterator[tuple[str,
     text from ``start``): each part the metric must name, with where it is said."""
     if not (_MAY_NARROW.search(before) or _PARTNER_ROLE.search(before) or _OF_GOODS.search(before)):  # cheap first
         return
-    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    cut = _clause_start(before)
     hits = list(_NARROWED.finditer(before, cut))
     if hits:
         hit = hits[-1]

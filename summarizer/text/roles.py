@@ -58,13 +58,18 @@ def _antecedent(pronoun: Any) -> Any | None:
     if pronoun.pos_ != "PRON" or morph.get("Person") != ["3"] or morph.get("Number") != ["Sing"] \
             or morph.get("Gender") not in (["Masc"], ["Fem"]):
         return None
+    subject = _subject_above(pronoun)
+    if subject is None or subject.pos_ == "PROPN":
+        return subject
+    return _relative_head(subject)
+
+
+def _subject_above(pronoun: Any) -> Any | None:
+    """The subject of the nearest clause above the pronoun's that has one."""
     for clause in pronoun.head.ancestors:
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None:
-            continue
-        if subject.pos_ == "PROPN":
+        if subject is not None:
             return subject
-        return _relative_head(subject)
     return None
 
 
@@ -74,14 +79,10 @@ def _joint_antecedent(pronoun: Any) -> Any | None:
     talks"); not a plural that names no one ("officials said they held talks")."""
     if pronoun.lower_ != "they" or pronoun.pos_ != "PRON":
         return None
-    for clause in pronoun.head.ancestors:
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None:
-            continue
-        # names joined by "and"; the parser may tag the first name an adjective ("Boric and Boluarte")
-        joined = any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children)
-        return subject if joined else None
-    return None
+    subject = _subject_above(pronoun)
+    # names joined by "and"; the parser may tag the first name an adjective ("Boric and Boluarte")
+    joined = subject is not None and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children)
+    return subject if joined else None
 
 
 def _relative_head(pronoun: Any) -> Any | None:
