@@ -70,6 +70,21 @@ def test_compound_place_needs_every_part() -> None:
     assert _check(bad, article).fields["location"].verdict == Verdict.unsupported
 
 
+@pytest.mark.parametrize(("location", "verdict"), [
+    ("Durban, KwaZulu-Natal", Verdict.supported),           # a province written after the city in it
+    ("Durban, KwaZulu-Natal, South Africa", Verdict.supported),  # and the country the province lies in
+    ("Ballito, KwaZulu-Natal", Verdict.unsupported),        # the city must be the one named
+    ("Ontario", Verdict.unsupported),                       # a province no place is in here
+])
+def test_a_region_written_after_a_place_is_where_the_place_is(location: str, verdict: Verdict) -> None:
+    article = _article("Ghana's President John Mahama accepted Ramaphosa's invitation to attend the investment "
+                       "conference in Durban, KwaZulu-Natal, officials said.")
+    fact = Invitation(inviter="Cyril Ramaphosa", invitee="John Mahama", destination=location,
+                      evidence=_evidence("accepted Ramaphosa's invitation to attend the investment conference in "
+                                         "Durban, KwaZulu-Natal"))
+    assert _check(fact, article).fields["destination"].verdict == verdict
+
+
 def test_future_weekday_resolves_forward() -> None:
     quote = "They will meet again on Friday"
     article = _article(NAIROBI.text, published=dt.date(2025, 3, 5))  # a Wednesday
@@ -93,6 +108,18 @@ def test_parties_named_collectively_come_from_the_sentence_before() -> None:
     alone = together.model_copy(update={"evidence": _evidence("Chile signed a customs protocol")})
     assert _check(alone, article).fields["parties[1]"].verdict == Verdict.unsupported
 
+
+@pytest.mark.parametrize(("reference", "verdict"), [
+    ("The pair", Verdict.supported),     # two people named before, as one
+    ("The duo", Verdict.supported),
+    ("The minister", Verdict.unsupported),   # one of them: not both sides
+])
+def test_the_pair_stands_for_the_two_people_named_before(reference: str, verdict: Verdict) -> None:
+    article = _article("Ghana's President John Mahama met Senegalese President Bassirou Diomaye Faye in Dakar on "
+                       f"Monday. {reference} agreed to build a gas pipeline along the coast.")
+    pipeline = Agreement(subject="gas pipeline", status="agreed", parties=["Ghana", "Senegal"],
+                         evidence=_evidence(f"{reference} agreed to build a gas pipeline"))
+    assert _check(pipeline, article).fields["parties[1]"].verdict == verdict
 
 
 def test_a_collective_in_the_rest_of_the_quotes_sentence_lets_the_parties_come_from_before() -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.text.countries import country_code_of_place
 from summarizer.text.names import NameMatch, find_mentions, match_names, strip_title, titled_people
 
 
@@ -107,3 +108,14 @@ def test_country_names_of_several_words_are_found_whole(country: str, text: str,
     from summarizer.grounding.fields import country_words
 
     assert [text[a:b] for a, b in country_words(country, text, 0, len(text))] == named
+
+
+@pytest.mark.parametrize(("place", "code"), [
+    ("Mombasa", "KE"),        # a city
+    ("Alberta", "CA"),        # a province only one country has
+    ("Queensland", "AU"),
+    ("Punjab", None),         # a province of two countries: neither
+    ("Nowhere Flats", None),
+])
+def test_the_country_a_place_lies_in(place: str, code: str | None) -> None:
+    assert country_code_of_place(place) == code

@@ -66,6 +66,12 @@ def _metric_verdict(sentence: str, metric: str, billions: float) -> Verdict:
     ("Lula and Ramaphosa witnessed the signing of a visa pact in Brasilia.", ["Lula", "Ramaphosa"], True),
     ("Lula witnessed the signing of a visa pact that Ramaphosa praised.", ["Lula", "Ramaphosa"], False),
     ("Lula and Ramaphosa will witness the signing of a visa pact.", ["Lula", "Ramaphosa"], False),
+    # a meal leaders share is a meeting: its people are the subjects of the clause it hangs on, or "with" it
+    ("Tinubu and Ramaphosa signed three accords after a working dinner at State House.", ["Tinubu", "Ramaphosa"],
+     True),
+    ("Lula had lunch with Boric at the Planalto palace on Monday.", ["Lula", "Boric"], True),
+    ("Lula had lunch at the Planalto palace before Boric arrived.", ["Lula", "Boric"], False),
+    ("Tinubu spoke after a working dinner that Ramaphosa skipped.", ["Tinubu", "Ramaphosa"], False),
     # the subject of the clause a gerund of meeting hangs on
     ("Boric and Boluarte opened the bridge on Monday, after holding talks in Lima.", ["Boric", "Boluarte"], True),
     ("Boric opened the bridge after Lula held talks with Boluarte.", ["Boric", "Boluarte"], False),

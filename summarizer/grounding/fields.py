@@ -319,6 +319,19 @@ PLACE_CUE = re.compile(r"\b(?:in|at|to|visit|visiting|visited|arrived in|from)\s
                        re.IGNORECASE)
 
 
+_NAMED_PLACE = r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s+"
+
+
+def _in_a_named_place(text: str, value: str, cue: re.Pattern[str]) -> bool:
+    """Whether the place follows, after a comma, a place named as one: "in Kananaskis, Alberta", "at
+    the Elysee Palace, Paris, France" (a region or country written after the place in it)."""
+    for hit in re.finditer(rf"\b{re.escape(value)}\b", text, re.IGNORECASE):
+        within = re.search(rf"\b(?:{_NAMED_PLACE}){{1,2}}$", text[max(0, hit.start() - 80):hit.start()])
+        if within and cue.search(normalise(text[max(0, hit.start() - 110):hit.start() - len(within.group(0))]) + " "):
+            return True
+    return False
+
+
 def _check_one_place(value: str, support: Support) -> FieldCheck:
     """A place named in the evidence as a place ("in Lima", "at the Moneda palace", "visit Peru"), or a
     place that lies in it ("in Nairobi" for Kenya)."""
@@ -331,7 +344,7 @@ def _check_one_place(value: str, support: Support) -> FieldCheck:
                 before = folded[max(0, hit.start() - 30):hit.start()]
                 # in the context a place must be where something is, not where someone goes ("to visit X")
                 cue = PLACE_CUE if support.at(i) == "quote" else _LOCATED
-                if support.at(i) == "dateline" or cue.search(before):
+                if support.at(i) == "dateline" or cue.search(before) or _in_a_named_place(text, value, cue):
                     return field(Verdict.supported, f"'{folded[max(0, hit.start() - 12):hit.end()].strip()}' in "
                                                      "the evidence", value, [Span(article_id=article.id, start=start,
                                                                                   end=end)])

@@ -113,12 +113,27 @@ def _cities_by_name() -> dict[str, list[dict[str, Any]]]:
 @lru_cache(maxsize=4096)
 def country_code_of_place(place: str) -> str | None:
     """ISO code of the country a place is or lies in ('Moscow' -> 'RU': the most populous of the
-    cities sharing the name, GeoNames cities over 15,000 people)."""
+    cities sharing the name, GeoNames cities over 15,000 people; 'Alberta' -> 'CA': a state or province
+    only one country has)."""
     code = iso_code(place)
     if code:
         return code
     # in any case or accents: a dateline's "DAR ES SALAAM", "SAO PAULO" are GeoNames' "Dar es Salaam", "São Paulo"
     found = _cities_by_name().get(normalise(place))
     if not found:
-        return None
+        regions = _regions_by_name().get(normalise(place), ())
+        return next(iter(regions)) if len(regions) == 1 else None
     return str(max(found, key=lambda city: city.get("population", 0))["countrycode"])
+
+
+@lru_cache(maxsize=1)
+def _regions_by_name() -> dict[str, set[str]]:
+    """ISO 3166-2 subdivisions (states, provinces, regions) by their name, case and accents folded ->
+    the codes of the countries that have a subdivision of that name ("Alberta" -> {"CA"}, "Punjab" ->
+    {"IN", "PK"})."""
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        out.setdefault(normalise(region.name), set()).add(region.country_code)
+    return out

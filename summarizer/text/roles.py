@@ -170,7 +170,7 @@ def predicate_slots(text: str, start: int, end: int, cue: re.Pattern[str],
             continue
         if settled and any(still_to_come(word) for word in span):
             continue
-        token = span[0]
+        token = span.root
         # a cue of several words is one predicate: "held talks" has the subject of "held" and the
         # with-phrase of "talks", however the parser joined the two
         slots = list(dict.fromkeys(s for word in span for s in _own_slots(word)))
