@@ -146,6 +146,28 @@ def test_what_a_signed_text_concerns_is_not_a_party(sentence: str, party: str, r
     assert (_verdict(fact, sentence, "parties[0]") == Verdict.supported) == right, sentence
 
 
+PLAN = "The plan, which the two governments approved on Monday, commits both to a review of the regional fisheries pact."
+
+
+@pytest.mark.parametrize(("sentence", "subject", "status", "right"), [
+    (PLAN, "regional fisheries pact", "agreed", False),
+    (PLAN, "joint plan", "agreed", True),
+    ("Peru and Chile signed a fisheries accord that replaces a 1998 treaty.", "1998 treaty", "signed", False),
+    ("Peru and Chile signed a fisheries accord that replaces a 1998 treaty.", "fisheries accord", "signed", True),
+    ("The treaty, which Kenya signed in 1998, was replaced by a customs pact.", "customs pact", "signed", False),
+    ("The treaty, which Kenya signed in 1998, was replaced by a customs pact.", "treaty", "signed", True),
+    ("Ministers approved a customs protocol on Monday and said a wider trade pact would follow.", "wider trade pact",
+     "agreed", False),
+    # what the signed text includes was signed with it
+    ("The accord, signed in Accra on Friday, includes a memorandum on cocoa pricing.", "memorandum on cocoa pricing",
+     "signed", True),
+])
+def test_a_status_is_said_of_the_agreement_in_its_clause(sentence: str, subject: str, status: str,
+                                                          right: bool) -> None:
+    fact = Agreement(subject=subject, status=status, evidence=QUOTED)
+    assert (_verdict(fact, sentence, "status") == Verdict.supported) == right, subject
+
+
 def test_negotiations_that_are_over_are_not_under_negotiation() -> None:
     sentence = "It is the largest deal negotiated by Chile, concluding a negotiation process begun in 2019."
     wrong = Agreement(subject="the largest deal", status="under negotiation", evidence=QUOTED)

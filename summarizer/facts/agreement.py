@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from pydantic import create_model
@@ -43,6 +43,7 @@ from ..text.countries import iso_code
 from ..text.money import figure_pattern, find_figures
 from ..text.names import same_entity, same_name
 from ..text.roles import (
+    clause_holds,
     clause_of_another_act,
     doer_of,
     in_what_was_done,
@@ -84,14 +85,22 @@ _NOT_DONE = {status: re.compile(rf"\b(?:{lexicon.alternation('negation')})\b[^.]
              for status, verbs in _DONE_VERBS.items()}
 
 
-def _check_status(status: AgreementStatus, support: Support) -> FieldCheck:
-    """The claimed status has its cue in the evidence; "signed" and "agreed" are contradicted by their
-    verbs negated or still to come, and "signed" by talks still under way."""
+def _check_status(status: AgreementStatus, support: Support, subject: str = "") -> FieldCheck:
+    """The claimed status has its cue in the evidence, in a clause that names the agreement when its
+    sentence does; "signed" and "agreed" are contradicted by their verbs negated or still to come, and
+    "signed" by talks still under way."""
     denied = _NOT_DONE.get(status)
+    named = _agreement_named(subject)
+    elsewhere = None
     for article, start, end, text in support.texts():
         span = Span(article_id=article.id, start=start, end=end)
-        cue = next((c for c in _own_cues(status, text)
-                    if not (status == AgreementStatus.under_negotiation and _talks_over(text, c))), None)
+        cues = [c for c in _own_cues(status, text)
+                if not (status == AgreementStatus.under_negotiation and _talks_over(text, c))]
+        if named is not None:
+            elsewhere = elsewhere or next((c.group(0) for c in cues if clause_holds(
+                article.text, start + c.start(), start + c.end(), named) is False), None)
+            cues = [c for c in cues if clause_holds(article.text, start + c.start(), start + c.end(), named) is not False]
+        cue = cues[0] if cues else None
         not_done = denied.search(text) if denied else None
         if denied and not_done and not (cue and not denied.search(text[max(0, cue.start() - 30):cue.end()])):
             return field(Verdict.contradicted, f"the evidence says it is not (yet) {status.value}: "
@@ -104,7 +113,24 @@ def _check_status(status: AgreementStatus, support: Support) -> FieldCheck:
                 return field(Verdict.contradicted, f"the evidence says {AgreementStatus.under_negotiation.value}, "
                                                     "not signed", status.value,
                              [Span(article_id=article.id, start=start, end=end)])
+    if elsewhere:
+        return field(Verdict.unsupported, f"{elsewhere!r} is said in a clause that does not name {subject!r}",
+                     status.value)
     return field(Verdict.unsupported, f"nothing in the evidence says {status.value}", status.value)
+
+
+_AGREEMENT_NOUNS = lexicon.pattern("agreement_nouns")
+
+
+@lru_cache(maxsize=1024)
+def _agreement_named(subject: str) -> re.Pattern[str] | None:
+    """The agreement nouns of a subject as a pattern ("the continental trade pact" -> "pact"), to find the
+    agreement in a sentence; None when the subject has none ("cooperation in semiconductors")."""
+    nouns = {m.group(0).lower() for m in _AGREEMENT_NOUNS.finditer(subject)}
+    if not nouns:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")s?\b",
+                      re.IGNORECASE)
 
 
 def _own_cues(status: AgreementStatus, text: str) -> list[re.Match[str]]:
@@ -139,7 +165,7 @@ def _priced_takeovers(text: str) -> list[re.Match[str]]:
 def check_status(fact: Agreement, support: Support) -> FieldCheck:
     """The status from the quotes; when they state none, from the rest of their sentence, or from the
     sentence before when theirs refers back to it ("It includes MoUs on ..." after "The two countries signed")."""
-    found = _check_status(fact.status, support)
+    found = _check_status(fact.status, support, fact.subject)
     if found.verdict != Verdict.unsupported or not support.with_context or any(
             cue.search(text) for cue in _STATUS_CUES.values() for *_, text in support.texts()):
         return found  # a quote that states a status states the fact's status
@@ -147,7 +173,7 @@ def check_status(fact: Agreement, support: Support) -> FieldCheck:
     for where in tiers:
         tier = support.tier(where)
         if tier is not None:
-            wider = _check_status(fact.status, tier)
+            wider = _check_status(fact.status, tier, fact.subject)
             if wider.verdict == Verdict.supported:
                 return wider.model_copy(update={"found_in": where, "reason": f"{wider.reason} ({where})"})
     return found

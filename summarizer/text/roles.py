@@ -386,3 +386,45 @@ def reporter_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | 
                                                          and end <= subject.right_edge.idx + len(subject.right_edge)):
             return None
     return str(token.text)
+
+
+
+_PART_OF = lexicon.pattern("part_words")
+_OTHER_CLAUSE = {"relcl", "acl", "advcl", "parataxis"}
+
+
+def _within(token: Any, top: Any) -> bool:
+    """Whether ``token`` lies in the phrase of ``top`` without crossing into a clause of its own (a
+    relative or adverbial clause, a verb joined by "and")."""
+    while token.i != top.i:
+        if token.dep_ in _OTHER_CLAUSE or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")) \
+                or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def clause_holds(text: str, start: int, end: int, thing: re.Pattern[str]) -> bool | None:
+    """Whether the clause of the act at text[start:end] names ``thing``: the act's phrase without the
+    clauses inside it or joined to it ("signed an accord that replaces a treaty" does not name the treaty),
+    or a phrase the act is part of ("the accord, signed on Friday"); or whether ``thing`` is named as part of
+    something ("includes a pact", "among them a treaty"). "The plan, which the governments approved,
+    commits them to a review of the pact" -> False for "pact". None when the act's sentence does not name
+    ``thing``."""
+    doc = nlp.parse(text)
+    act = doc.char_span(start, end, alignment_mode="expand")
+    if act is None or not len(act):
+        return None
+    sentence = act.root.sent
+    named = [span.root for m in thing.finditer(text, sentence.start_char, sentence.end_char)
+             if (span := doc.char_span(m.start(), m.end(), alignment_mode="expand")) is not None and len(span)]
+    if not named:
+        return None
+    verbs = list(act)
+    if not any(c.dep_ in OBJECT_DEPS for c in act.root.children):  # "signed and issued a statement"
+        verbs += [v for v in act.root.conjuncts if v.pos_ in ("VERB", "AUX")]
+    # an adverbial clause tells of the clause it hangs on: "the accord was not signed because talks are under way"
+    verbs += [a.head for a in (act.root, *act.root.ancestors) if a.dep_ == "advcl"][:1]
+    above = {a.i for word in act for a in word.ancestors}
+    return any(mention.i in above or any(_within(mention, word) for word in verbs)
+               or any(_PART_OF.fullmatch(a.text) for a in mention.ancestors) for mention in named)
