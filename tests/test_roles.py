@@ -72,6 +72,10 @@ def _metric_verdict(sentence: str, metric: str, billions: float) -> Verdict:
     ("Lula had lunch with Boric at the Planalto palace on Monday.", ["Lula", "Boric"], True),
     ("Lula had lunch at the Planalto palace before Boric arrived.", ["Lula", "Boric"], False),
     ("Tinubu spoke after a working dinner that Ramaphosa skipped.", ["Tinubu", "Ramaphosa"], False),
+    # watching a signing together, also after "a meeting" that has no participant of its own
+    ("Modi and Albanese watched their ministers sign a migration pact in Canberra, after a meeting on trade.",
+     ["Modi", "Albanese"], True),
+    ("Modi watched his minister sign a migration pact that Albanese later praised.", ["Modi", "Albanese"], False),
     # the subject of the clause a gerund of meeting hangs on
     ("Boric and Boluarte opened the bridge on Monday, after holding talks in Lima.", ["Boric", "Boluarte"], True),
     ("Boric opened the bridge after Lula held talks with Boluarte.", ["Boric", "Boluarte"], False),
@@ -560,3 +564,26 @@ def test_a_figure_of_a_narrower_measure_is_not_the_whole(sentence: str, metric: 
                                                         verdict: Verdict) -> None:
     fact = TradeFigure(metric=metric, value=value, scale="billion", currency="USD", evidence=QUOTED)
     assert _verdict(fact, sentence, "metric") == verdict, sentence
+
+
+@pytest.mark.parametrize("metric, value, verdict", [
+    ("investment", 7.0, Verdict.supported),     # "invest" binds the figure after it
+    ("per share", 7.0, Verdict.contradicted),   # the per-share price is the other figure's
+    ("per share", 41.0, Verdict.supported),
+])
+def test_a_verb_of_investing_binds_its_figure(metric: str, value: float, verdict: Verdict) -> None:
+    sentence = "Tata paid $41 per share in cash and agreed to invest about $7 billion in the plants by 2029."
+    fact = TradeFigure(metric=metric, value=value, scale="billion" if value < 10 else None, currency="USD",
+                       evidence=QUOTED)
+    assert _verdict(fact, sentence, "metric") == verdict
+
+
+@pytest.mark.parametrize(("sentence", "right"), [
+    ("Siemens said on Friday it had completed its $10.6 billion acquisition of Altair Engineering.", True),
+    ("Siemens closed the 9.2 billion euro purchase of Dotmatics on Monday.", True),
+    ("Siemens has not yet completed the review of its acquisition of Altair.", False),
+    ("Siemens expects to complete the acquisition of Altair next year.", False),
+])
+def test_a_takeover_completed_was_signed(sentence: str, right: bool) -> None:
+    fact = Agreement(subject="acquisition", status="signed", evidence=QUOTED)
+    assert (_verdict(fact, sentence, "status") == Verdict.supported) == right, sentence

@@ -78,7 +78,7 @@ _PRONOUN = re.compile(r"(?:they|he|she|we|both|(?:the two|both) \w+)", re.IGNORE
 _STATUS_CUES = {status: lexicon.pattern(f"status_{status.name}") for status in AgreementStatus}
 _ANY_STATUS = re.compile("|".join(cue.pattern for cue in _STATUS_CUES.values()), re.IGNORECASE)
 # What contradicts a status: the status's own verbs negated or still to come ("not signed", "will sign").
-_DONE_VERBS = {AgreementStatus.signed: r"(?:sign|ink|conclude|agree)", AgreementStatus.agreed: r"(?:agree)"}
+_DONE_VERBS = {AgreementStatus.signed: r"(?:sign|ink|conclude|agree|complet)", AgreementStatus.agreed: r"(?:agree)"}
 _NOT_DONE = {status: re.compile(rf"\b(?:{lexicon.alternation('negation')})\b[^.]{{0,30}}\b{verbs}\w*\b"
                                 rf"|\b(?:{lexicon.alternation('future_markers')})\s+(?:be\s+)?{verbs}\w*\b",
                                 re.IGNORECASE)

@@ -86,13 +86,17 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
     """Both participants on either side of a meeting cue, the first not merely reporting it; None when
     no span has a meeting cue and every participant."""
     for i, (article, start, end, text) in enumerate(support.texts()):
-        meet, cue = next(((m, c) for m in (_MEET, _TOGETHER, _REMOTE) if (c := m.search(text))), (_MEET, None))
-        if not cue:
+        cued = [(m, c) for m in (_MEET, _TOGETHER, _REMOTE) if (c := m.search(text))]
+        if not cued:
             continue
         mentions = support.mentions(i)
         named = [(p, [m for m in mentions if same_entity(p, m.name)]) for p in fact.participants]
         if any(not hits for _, hits in named):
             continue
+        positions = [[(h.start, h.end) for h in hits] for _, hits in named]
+        # the kind of meeting whose predicate has every participant ("watched ... sign" after "a meeting")
+        meet, cue = next(((m, c) for m, c in cued if one_predicate_holds(_parties_of(m, article.text, start, end),
+                                                                       positions)), cued[0])
         span = Span(article_id=article.id, start=start, end=end)
         for participant, hits in named:
             if all(_MEETING_NAME.match(article.text, h.end) for h in hits):
@@ -109,7 +113,6 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
             if title and all(inside_a_title(article.text, h.start, h.end) for h in hits):
                 return field(Verdict.unsupported, f"{participant} is part of the name {title!r}, not a person",
                              fact.participants, [span])
-        positions = [[(h.start, h.end) for h in hits] for _, hits in named]
         if not one_predicate_holds(_parties_of(meet, article.text, start, end), positions):
             reporter = _reporter(named, article.text, start + cue.start())
             if reporter:

@@ -29,7 +29,9 @@ def words(name: str, language: str = LANGUAGE) -> tuple[str, ...]:
     return tuple(entry for entry in entries if entry)
 
 
-_GAP = r",?\s+(?:[\w'’-]+,?\s+){0,5}?"  # "..." in an entry: up to five words of the same clause
+# "..." in an entry: up to five words of the same clause, figures among them ("completed its $14.1 billion
+# acquisition"); a word ending a sentence ends the gap
+_GAP = r",?\s+(?:[\w'’$€£¥.-]*[\w%],?\s+){0,5}?"
 
 
 def _entry_pattern(entry: str) -> str:
