@@ -85,6 +85,20 @@ def test_a_region_written_after_a_place_is_where_the_place_is(location: str, ver
     assert _check(fact, article).fields["destination"].verdict == verdict
 
 
+@pytest.mark.parametrize(("participants", "verdict"), [
+    (["Paul Kagame", "Felix Tshisekedi"], Verdict.supported),
+    (["KIGALI", "Felix Tshisekedi"], Verdict.unsupported),   # the place the story was filed from
+    (["Kigali", "Felix Tshisekedi"], Verdict.unsupported),
+])
+def test_the_datelines_place_is_no_participant(participants: list[str], verdict: Verdict) -> None:
+    article = _article("KIGALI, June 3 (Wire) - Rwanda's President Paul Kagame held talks with Congolese President "
+                       "Felix Tshisekedi on Tuesday.")
+    quote = ("KIGALI, June 3 (Wire) - Rwanda's President Paul Kagame held talks with Congolese President Felix "
+             "Tshisekedi on Tuesday.")
+    fact = Meeting(participants=participants, evidence=_evidence(quote))
+    assert _check(fact, article).fields["participants"].verdict == verdict
+
+
 def test_future_weekday_resolves_forward() -> None:
     quote = "They will meet again on Friday"
     article = _article(NAIROBI.text, published=dt.date(2025, 3, 5))  # a Wednesday

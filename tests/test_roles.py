@@ -587,3 +587,28 @@ def test_a_verb_of_investing_binds_its_figure(metric: str, value: float, verdict
 def test_a_takeover_completed_was_signed(sentence: str, right: bool) -> None:
     fact = Agreement(subject="acquisition", status="signed", evidence=QUOTED)
     assert (_verdict(fact, sentence, "status") == Verdict.supported) == right, sentence
+
+
+@pytest.mark.parametrize("metric, value, scale, currency, verdict", [
+    ("deal", 90.0, "million", None, Verdict.contradicted),        # tonnes of output are no deal's value
+    ("investment", 90.0, "million", None, Verdict.contradicted),
+    ("deal", 2.0, "billion", "USD", Verdict.supported),
+    ("iron ore output", 90.0, "million", None, Verdict.supported),
+])
+def test_a_figure_counted_in_tonnes_is_a_volume(metric: str, value: float, scale: str, currency: str | None,
+                                               verdict: Verdict) -> None:
+    sentence = "Vale said the $2 billion deal would lift the group's iron ore output towards 90 million tonnes a year."
+    fact = TradeFigure(metric=metric, value=value, scale=scale, currency=currency, evidence=QUOTED)
+    assert _verdict(fact, sentence, "metric") == verdict
+
+
+@pytest.mark.parametrize(("sentence", "party", "right"), [
+    ("Egypt agreed to buy 30 Rafale fighter jets from France on Tuesday.", "Rafale", False),
+    ("Norway agreed to sell 12 Kongsberg NASAMS launchers to Lithuania.", "Kongsberg", False),
+    ("Egypt agreed to buy 30 Rafale fighter jets from France on Tuesday.", "France", True),
+    # without the other side named, the maker of the goods may be the seller
+    ("Akasa Air agreed to buy 150 Boeing 737 MAX planes on Monday.", "Boeing", True),
+])
+def test_a_name_of_the_goods_sold_is_no_side(sentence: str, party: str, right: bool) -> None:
+    fact = Agreement(subject="deal", status="agreed", parties=[party], evidence=QUOTED)
+    assert (_verdict(fact, sentence, "parties[0]") == Verdict.supported) == right, party

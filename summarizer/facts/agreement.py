@@ -46,6 +46,7 @@ from ..text.roles import (
     clause_holds,
     clause_of_another_act,
     doer_of,
+    goods_sold,
     in_what_was_done,
     names_a_nationality,
     predicate_slots,
@@ -96,10 +97,10 @@ def _check_status(status: AgreementStatus, support: Support, subject: str = "") 
         span = Span(article_id=article.id, start=start, end=end)
         cues = [c for c in _own_cues(status, text)
                 if not (status == AgreementStatus.under_negotiation and _talks_over(text, c))]
-        if named is not None:
-            elsewhere = elsewhere or next((c.group(0) for c in cues if clause_holds(
-                article.text, start + c.start(), start + c.end(), named) is False), None)
-            cues = [c for c in cues if clause_holds(article.text, start + c.start(), start + c.end(), named) is not False]
+        if named is not None and cues:
+            said_of = [clause_holds(article.text, start + c.start(), start + c.end(), named) for c in cues]
+            elsewhere = elsewhere or next((c.group(0) for c, held in zip(cues, said_of) if held is False), None)
+            cues = [c for c, held in zip(cues, said_of) if held is not False]
         cue = cues[0] if cues else None
         not_done = denied.search(text) if denied else None
         if denied and not_done and not (cue and not denied.search(text[max(0, cue.start() - 30):cue.end()])):
@@ -224,6 +225,10 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
         if hits and all(in_what_was_done(article.text, a, b, _STATUS_CUES[AgreementStatus.signed]) for a, b in hits):
             return field(Verdict.unsupported, f"{party} is what the signed text concerns, not a side to it",
                          party, [Span(article_id=article.id, start=start, end=end)])
+        sold = [goods_sold(article.text, a, b) for a, b in hits]
+        if sold and all(sold):
+            return field(Verdict.unsupported, f"{party} names the goods of {sold[0]!r}, not a side", party,
+                         [Span(article_id=article.id, start=start, end=end)])
         others = [doer_of(article.text, a, b, _STATUS_CUES[status]) for a, b in hits] if status else []
         if others and all(others):
             return field(Verdict.unsupported, f"{party} is named as the doer of {others[0]!r}, not as a side of what "

@@ -18,6 +18,7 @@ from ..extract.tasks import (
     listing,
     optional,
 )
+from ..grounding.context import dateline
 from ..grounding.fields import (
     PLACE_CUE,
     FieldCheck,
@@ -95,9 +96,14 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
             continue
         positions = [[(h.start, h.end) for h in hits] for _, hits in named]
         # the kind of meeting whose predicate has every participant ("watched ... sign" after "a meeting")
-        meet, cue = next(((m, c) for m, c in cued if one_predicate_holds(_parties_of(m, article.text, start, end),
-                                                                       positions)), cued[0])
+        meet, cue = cued[0]
+        held = one_predicate_holds(_parties_of(meet, article.text, start, end), positions)
+        for other, other_cue in cued[1:] if not held else ():
+            if one_predicate_holds(_parties_of(other, article.text, start, end), positions):
+                meet, cue, held = other, other_cue, True
+                break
         span = Span(article_id=article.id, start=start, end=end)
+        opening = dateline(article)
         for participant, hits in named:
             if all(_MEETING_NAME.match(article.text, h.end) for h in hits):
                 return field(Verdict.contradicted, f"{participant} names the meeting, not a participant",
@@ -105,6 +111,9 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
             if all(PLACE_CUE.search(normalise(article.text[max(start, h.start - 20):h.start])) for h in hits):
                 return field(Verdict.unsupported, f"{participant} is named as a place, not a participant",
                               fact.participants, [span])
+            if opening and all(opening[0] <= h.start < opening[1] for h in hits):
+                return field(Verdict.unsupported, f"{participant} is the dateline's place, not a participant",
+                             fact.participants, [span])
             if all(_attends(article.text, h.start, h.end, start, end) for h in hits):
                 return field(Verdict.unsupported, f"{participant} attended; the evidence does not make them a "
                                                    "party to the meeting", fact.participants, [span])
@@ -113,7 +122,7 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
             if title and all(inside_a_title(article.text, h.start, h.end) for h in hits):
                 return field(Verdict.unsupported, f"{participant} is part of the name {title!r}, not a person",
                              fact.participants, [span])
-        if not one_predicate_holds(_parties_of(meet, article.text, start, end), positions):
+        if not held:
             reporter = _reporter(named, article.text, start + cue.start())
             if reporter:
                 return field(Verdict.contradicted, f"{reporter} reports the meeting, not a participant",

@@ -232,6 +232,10 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
             if bound is not None and bound != wanted:
                 return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as {bound}, not {wanted}",
                              fact.metric, [span])
+            unit = _COUNTED.match(article.text, figure.end)
+            if unit and wanted not in _ONE_WAY:
+                return field(Verdict.contradicted, f"the evidence counts {figure.text!r} in{unit.group(0)}, not as "
+                                                    f"{wanted}", fact.metric, [span])
             if bound is None and wanted in _ONE_WAY and _total_before(article.text, figure.start, start):
                 return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as a total of both ways, "
                                                     f"not as {wanted}", fact.metric, [span])
@@ -341,6 +345,8 @@ def _a_side_of_the_story(article: Article, name: str) -> bool:
 
 _TOTAL = lexicon.pattern("total_measures")
 _ONE_WAY = {"exports", "imports", "surplus", "deficit"}
+# "100 million tonnes": a volume, which only a flow of goods may be measured in
+_COUNTED = re.compile(r"\s+(?:" + lexicon.alternation("quantity_units") + r")\b", re.IGNORECASE)
 
 
 def _not_one_way(fact: TradeFigure, support: Support, found: FieldCheck) -> FieldCheck:

@@ -411,6 +411,8 @@ def clause_holds(text: str, start: int, end: int, thing: re.Pattern[str]) -> boo
     something ("includes a pact", "among them a treaty"). "The plan, which the governments approved,
     commits them to a review of the pact" -> False for "pact". None when the act's sentence does not name
     ``thing``."""
+    if thing.search(text, start, end):  # "reached an agreement": the act names it itself
+        return True
     doc = nlp.parse(text)
     act = doc.char_span(start, end, alignment_mode="expand")
     if act is None or not len(act):
@@ -425,6 +427,32 @@ def clause_holds(text: str, start: int, end: int, thing: re.Pattern[str]) -> boo
         verbs += [v for v in act.root.conjuncts if v.pos_ in ("VERB", "AUX")]
     # an adverbial clause tells of the clause it hangs on: "the accord was not signed because talks are under way"
     verbs += [a.head for a in (act.root, *act.root.ancestors) if a.dep_ == "advcl"][:1]
+    if any(_within(mention, word) for mention in named for word in verbs):
+        return True
     above = {a.i for word in act for a in word.ancestors}
-    return any(mention.i in above or any(_within(mention, word) for word in verbs)
-               or any(_PART_OF.fullmatch(a.text) for a in mention.ancestors) for mention in named)
+    return any(mention.i in above or any(_PART_OF.fullmatch(a.text) for a in mention.ancestors) for mention in named)
+
+
+_ACQUIRE = lexicon.pattern("acquisition_verbs")
+
+
+def goods_sold(text: str, start: int, end: int) -> str | None:
+    """The verb of a sale whose goods the name text[start:end] modifies, when the sale names both sides
+    itself (a subject, and "to" or "from" the other): "Britain agreed to sell 20 Eurofighter Typhoon jets to
+    Turkey" -> "sell" for Eurofighter Typhoon. None for "IndiGo agreed to buy 500 Airbus planes", where the
+    maker may be the seller."""
+    doc = nlp.parse(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    noun = span.root
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    if noun is span.root or noun.dep_ != "dobj" or not _ACQUIRE.fullmatch(verb.lemma_):
+        return None
+    other_side = any(c.dep_ == "prep" and c.lower_ in ("to", "from") and any(g.dep_ == "pobj" for g in c.children)
+                     for c in verb.children)
+    doer = verb if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else _governing_verb(verb)
+    has_subject = doer is not None and any(c.dep_ == "nsubj" for c in doer.children)
+    return str(verb.text) if other_side and has_subject else None
