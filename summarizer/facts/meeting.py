@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
@@ -138,7 +139,8 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
     return None
 
 
-def _parties_of(meet: re.Pattern[str], text: str, start: int, end: int, settled: bool = False) -> list[list[Slot]]:
+def _parties_of(meet: re.Pattern[str], text: str, start: int, end: int,
+                settled: bool = False) -> Sequence[Sequence[Slot]]:
     """The argument slots of each meeting predicate; of an act done together ("witnessed the signing"),
     only those that do it (subjects, with-phrases), never what is watched ("the signing of a pact that
     Ramaphosa praised")."""

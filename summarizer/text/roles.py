@@ -11,6 +11,7 @@ talks with Boluarte") is not an argument.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -158,10 +159,12 @@ def still_to_come(token: Any) -> bool:
     return bool(FUTURE.search(token.doc[first:token.i + 1].text))
 
 
+@lru_cache(maxsize=2048)
 def predicate_slots(text: str, start: int, end: int, cue: re.Pattern[str],
-                    settled: bool = False) -> list[list[Slot]]:
+                    settled: bool = False) -> tuple[tuple[Slot, ...], ...]:
     """For each predicate ``cue`` finds in text[start:end], the argument slots it has; with ``settled``,
-    only predicates that are not still to come ("met", not "will meet")."""
+    only predicates that are not still to come ("met", not "will meet"). Cached: a span is read for
+    every fact that quotes it."""
     doc = nlp.parse(text)
     found = []
     for match in cue.finditer(text, start, end):
@@ -180,8 +183,8 @@ def predicate_slots(text: str, start: int, end: int, cue: re.Pattern[str],
             grand = _governing_verb(verb) if not any(s.role == "subject" for s in slots) else None
             if grand is not None:
                 slots += [s for s in _own_slots(grand) if s.role == "subject"]
-        found.append(slots)
-    return found
+        found.append(tuple(slots))
+    return tuple(found)
 
 
 def inside_a_title(text: str, start: int, end: int) -> str | None:
@@ -193,7 +196,7 @@ def inside_a_title(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def one_predicate_holds(slot_sets: list[list[Slot]], positions: list[list[tuple[int, int]]]) -> bool:
+def one_predicate_holds(slot_sets: Sequence[Sequence[Slot]], positions: list[list[tuple[int, int]]]) -> bool:
     """Whether one predicate has every party (each a list of (start, end) mentions) among its arguments,
     on at least two sides unless they share a joint slot ("Ruto and Mahama met", "talks between ...")."""
     for slots in slot_sets:
