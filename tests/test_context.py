@@ -99,6 +99,36 @@ def test_the_datelines_place_is_no_participant(participants: list[str], verdict:
     assert _check(fact, article).fields["participants"].verdict == verdict
 
 
+@pytest.mark.parametrize(("second", "iso", "verdict"), [
+    ("Imports climbed 8% to RM110 billion, leaving a trade surplus of RM20 billion for the month.", "2025-08",
+     Verdict.supported),   # the month of the lead
+    ("Imports climbed 8% to RM110 billion, leaving a trade surplus of RM20 billion for the month.", "2025-07",
+     Verdict.unsupported),
+    ("Imports climbed 8% to RM110 billion.", "2025-08", Verdict.unsupported),  # nothing refers to the lead
+    ("Imports climbed 8% to RM110 billion in July, leaving a surplus for the month.", "2025-08",
+     Verdict.unsupported),  # a sentence with a month of its own never takes the lead's
+])
+def test_a_period_referred_to_comes_from_the_lead(second: str, iso: str, verdict: Verdict) -> None:
+    article = _article("KUALA LUMPUR - Malaysia's exports rose 12% in August to RM130 billion, the statistics "
+                       f"department said on Friday.\n\n{second}", published=dt.date(2025, 9, 19))
+    imports = TradeFigure(metric="imports", value=110, scale="billion", currency="MYR",
+                          period=DateRef(text="August", iso=iso), evidence=_evidence("Imports climbed 8% to RM110 billion"))
+    assert _check(imports, article).fields["period"].verdict == verdict
+
+
+@pytest.mark.parametrize(("dateline", "country", "verdict"), [
+    ("BALLITO, KwaZulu-Natal -", "South Africa", Verdict.supported),   # the province after the town
+    ("BALLITO, KwaZulu-Natal -", "Mozambique", Verdict.unsupported),
+    ("SANUR, Bali -", "Indonesia", Verdict.supported),    # a province first, though a town elsewhere bears its name
+    ("SANUR, Bali -", "India", Verdict.unsupported),
+])
+def test_the_region_of_a_dateline_places_the_story(dateline: str, country: str, verdict: Verdict) -> None:
+    article = _article(f"{dateline} President Cyril Ramaphosa met Mozambique's Daniel Chapo on Friday.")
+    fact = Meeting(participants=["Cyril Ramaphosa", "Daniel Chapo"], location=country,
+                   evidence=_evidence("President Cyril Ramaphosa met Mozambique's Daniel Chapo on Friday"))
+    assert _check(fact, article).fields["location"].verdict == verdict
+
+
 def test_future_weekday_resolves_forward() -> None:
     quote = "They will meet again on Friday"
     article = _article(NAIROBI.text, published=dt.date(2025, 3, 5))  # a Wednesday

@@ -32,6 +32,7 @@ from ..grounding.fields import (
     check_name,
     check_words,
     country_words,
+    date_of_the_story,
     field,
     in_context,
     word_class,
@@ -474,8 +475,8 @@ def check_period(fact: TradeFigure, support: Support) -> FieldCheck:
     """The period as a date (:func:`check_date_in_context`); a calendar year is contradicted where the
     clause of the fact's figure gives it for part of that year or for another kind of year ("$263bn in
     the first four months", "$13.4bn in 2022-23"), and a fiscal year where it gives part of that year."""
-    found = check_date_in_context(fact.period, support)  # type: ignore[arg-type]
     period = fact.period
+    found = date_of_the_story(check_date_in_context(period, support), period, support)  # type: ignore[arg-type]
     claimed = {d.kind for d in find_dates(period.text, None)} if period else set()
     if found.verdict != Verdict.supported or period is None or not period.iso or len(period.iso) != 4 \
             or claimed & (PART_PERIODS - {"fiscal"}) or MONTH_SPAN.search(period.text):

@@ -30,15 +30,16 @@ from ..text.passages import is_boilerplate, sentence_spans
 WHERE = ("quote", "sentence", "neighbours", "headline", "dateline", "lead")
 
 # "LIMA:", "NEW DELHI, Jan 5 (PTI) -", "Nairobi [Kenya], March 3 (AFP):", "NAIROBI, Kenya -",
-# "SEOUL, July 1 (Yonhap) --", "Feb 5 (Reuters) -". A place in capitals, or in any case when a [region],
-# a date or a (wire) follows it; a region after a comma; a date; a wire; a colon or dash.
+# "SEOUL, July 1 (Yonhap) --", "Feb 5 (Reuters) -", "BALLITO, KwaZulu-Natal -". A place in capitals, or
+# in any case when a [region], a date or a (wire) follows it; a region after a comma; a date; a wire; a
+# colon or dash.
 _MONTH_DAY = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
 _DATELINE_END = r"\s*(?:\([\w .&-]{2,30}\))?\s*(?:--|[:—–-])\s"
 _DATELINE = re.compile(
     r"(?:(?P<date_alone>" + _MONTH_DAY + r")(?=" + _DATELINE_END + r")"
     r"|(?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.]|[A-Z][\w.'’\- ]{1,40}?(?=\s*(?:\[|,\s*[A-Z][a-z]{2,8}\.?\s+\d|\()))"
     r"(?:\s*\[[^\]\n]{2,40}\])?"
-    r"(?:,\s*[A-Z][A-Za-z.'’ ]{1,30}?(?=,|" + _DATELINE_END + r"))?"
+    r"(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?(?=,|" + _DATELINE_END + r"))?"
     r"(?:,\s*(?P<date>" + _MONTH_DAY + r"))?)"
     + _DATELINE_END
 )

@@ -20,7 +20,13 @@ from ..schema import DateRef
 from ..text import lexicon, nlp
 from ..text.acronyms import abbreviated_runs, expansions
 from ..text.align import normalise
-from ..text.countries import capital_of, country_code_of_place, demonyms, iso_code
+from ..text.countries import (
+    capital_of,
+    country_code_of_place,
+    country_code_of_region,
+    demonyms,
+    iso_code,
+)
 from ..text.dates import FoundDate, find_dates, same_date
 from ..text.names import (
     NO_PEOPLE,
@@ -332,6 +338,9 @@ def _in_a_named_place(text: str, value: str, cue: re.Pattern[str]) -> bool:
     return False
 
 
+_AFTER_A_PLACE = re.compile(r"\b[A-Z][\w'’-]*,\s*$")  # "Sanur, Bali": a region after its place
+
+
 def _check_one_place(value: str, support: Support) -> FieldCheck:
     """A place named in the evidence as a place ("in Lima", "at the Moneda palace", "visit Peru"), or a
     place that lies in it ("in Nairobi" for Kenya)."""
@@ -351,13 +360,16 @@ def _check_one_place(value: str, support: Support) -> FieldCheck:
     code = iso_code(value)
     if code:
         for i, (article, start, end, text) in enumerate(support.texts()):
-            places = [(e.text, e.start, e.end) for e in nlp.entities_in(article.text, start, end)
-                      if e.label in nlp.PLACE_LABELS]
-            if support.at(i) == "dateline":  # "NAIROBI, March 3 (Reuters) -": the place, in capitals
-                head = re.match(r"[^,\[(:—–-]+", text)
-                places.append((head.group(0).strip().title() if head else text, start, end))
-            for name, at, to in places:
-                if normalise(name) != needle and country_code_of_place(name) == code:
+            places = [(e.text, e.start, e.end, country_code_of_region if _AFTER_A_PLACE.search(
+                article.text, max(0, e.start - 40), e.start) else country_code_of_place)
+                for e in nlp.entities_in(article.text, start, end) if e.label in nlp.PLACE_LABELS]
+            if support.at(i) == "dateline":  # "NAIROBI, March 3 (Reuters) -", "NUSA DUA, Bali -": the place
+                head = re.match(r".+?(?=\s+[-—–]+\s|[\[(:]|$)", text)   # and its region, not the date
+                parts = [p.strip() for p in (head.group(0) if head else text).split(",")[:2]]
+                places += [(part.title(), start, end, country_code_of_region if n else country_code_of_place)
+                           for n, part in enumerate(parts) if part and not re.search(r"\d", part)]
+            for name, at, to, lies_in in places:
+                if normalise(name) != needle and lies_in(name) == code:
                     return field(Verdict.supported, f"{name!r} lies in {value}", value,
                                  [Span(article_id=article.id, start=at, end=to)])
     if named.verdict == Verdict.supported:
@@ -560,13 +572,19 @@ def _a_span_of_years(text: str, span: Span) -> bool:
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 
 
-def _date_of_the_story(found: FieldCheck, value: DateRef, support: Support) -> FieldCheck:
-    """An act's date from the article's lead, where the quote refers back to the story's event ("After
-    their talks, the two leaders adopted a joint declaration", "The ministers signed ...") and its sentence
-    gives no date of its own and no earlier past ("had signed")."""
-    if found.verdict != Verdict.unsupported or not value.iso or not support.with_context or not support.refers_back():
+_PERIOD_REFERENCE = lexicon.pattern("anaphoric_periods")  # "for the month": the month named before
+
+
+def date_of_the_story(found: FieldCheck, value: DateRef, support: Support) -> FieldCheck:
+    """An act's date or a figure's period from the article's lead, where the quote refers back to the
+    story's event ("After their talks, the two leaders adopted a joint declaration", "The ministers signed
+    ...") or to its period ("a trade surplus of $1.2 billion for the month"), and its sentence gives no
+    date of its own and no earlier past ("had signed")."""
+    if found.verdict != Verdict.unsupported or not value.iso or not support.with_context:
         return found
     sentence = support.tier("sentence") or support
+    if not (support.refers_back() or any(_PERIOD_REFERENCE.search(text) for *_, text in sentence.texts())):
+        return found
     if any(find_dates(article.text, article.published, start, end) or _PAST_PERFECT.search(text)
            for article, start, end, text in sentence.texts()):
         return found
@@ -576,7 +594,7 @@ def _date_of_the_story(found: FieldCheck, value: DateRef, support: Support) -> F
         return found
     return wider.model_copy(update={
         "found_in": "lead", "spans": [s.model_copy(update={"where": "lead"}) for s in wider.spans],
-        "reason": f"{wider.reason} (lead; the quote refers back to the story's event and dates nothing itself)"})
+        "reason": f"{wider.reason} (lead; the quote refers back to the story's event or period and dates nothing itself)"})
 
 
 def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | None) -> FieldCheck:
@@ -688,7 +706,7 @@ class Rules:
         """A date; ``act``: the cue of the fact's act ("signed"), whose date it must be, not that of
         another verb of the sentence ("concluding talks started in 2013")."""
         if value:
-            self.add(name, lambda: _date_of_the_story(
+            self.add(name, lambda: date_of_the_story(
                 _dates_the_act(check_date_in_context(value, self.support), self.support, act), value, self.support))
 
     def words(self, name: str, value: str | None, what: str, ratio: float = 0.75) -> None:

@@ -126,6 +126,14 @@ def country_code_of_place(place: str) -> str | None:
     return str(max(found, key=lambda city: city.get("population", 0))["countrycode"])
 
 
+def country_code_of_region(place: str) -> str | None:
+    """ISO code of the country a place written as a region lies in ("NUSA DUA, Bali": Bali is Indonesia's
+    province before it is a town in India): a country, a state or province only one country has, else as
+    any place ("Tbilisi, Georgia" is the country)."""
+    regions = _regions_by_name().get(normalise(place), ())
+    return iso_code(place) or (next(iter(regions)) if len(regions) == 1 else country_code_of_place(place))
+
+
 @lru_cache(maxsize=1)
 def _regions_by_name() -> dict[str, set[str]]:
     """ISO 3166-2 subdivisions (states, provinces, regions) by their name, case and accents folded ->
