@@ -76,6 +76,12 @@ def _metric_verdict(sentence: str, metric: str, billions: float) -> Verdict:
     ("Modi and Albanese watched their ministers sign a migration pact in Canberra, after a meeting on trade.",
      ["Modi", "Albanese"], True),
     ("Modi watched his minister sign a migration pact that Albanese later praised.", ["Modi", "Albanese"], False),
+    # people who signed one text together, or one with the other
+    ("Musalia Mudavadi and Samuel Ablakwa signed a visa waiver in Accra.", ["Musalia Mudavadi", "Samuel Ablakwa"],
+     True),
+    ("Mudavadi signed the visa waiver with Ablakwa in Accra.", ["Mudavadi", "Ablakwa"], True),
+    ("Mudavadi signed the visa waiver after Ablakwa had left Accra.", ["Mudavadi", "Ablakwa"], False),
+    ("Mudavadi and Ablakwa will sign a visa waiver in Accra next week.", ["Mudavadi", "Ablakwa"], False),
     # the subject of the clause a gerund of meeting hangs on
     ("Boric and Boluarte opened the bridge on Monday, after holding talks in Lima.", ["Boric", "Boluarte"], True),
     ("Boric opened the bridge after Lula held talks with Boluarte.", ["Boric", "Boluarte"], False),
