@@ -216,12 +216,11 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
     rose to $4bn while imports fell to $2bn" for $2bn."""
     found = _check_metric_parts(fact.metric, support)
     narrower = _narrower_measure(fact, support) if found.verdict == Verdict.supported else None
-    if narrower is not None:
-        return narrower
     wanted = _direction(fact.metric)
     if wanted is None:
-        return _not_one_way(fact, support, found) if _TOTAL.search(fact.metric) else found
-    # a quote that is only the figure ("for 4.5 billion euros") is bound by the sentence it was cut from
+        return narrower or (_not_one_way(fact, support, found) if _TOTAL.search(fact.metric) else found)
+    # a quote that is only the figure ("for 4.5 billion euros") is bound by the sentence it was cut from; a
+    # measure the sentence contradicts outranks one it narrows
     for where, spans in (("quote", support), ("sentence", support.tier("sentence"))):
         if spans is None:  # quotes that must stand alone
             break
@@ -243,12 +242,12 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
             if bound is None and _included_direction(article.text[figure.end:end]) == wanted:
                 return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as including {wanted}, "
                                                     f"not as {wanted}", fact.metric, [span])
-            if bound == wanted and found.verdict != Verdict.supported:
+            if bound == wanted and found.verdict != Verdict.supported and narrower is None:
                 found = field(Verdict.supported, f"the evidence gives {figure.text!r} as {wanted}", fact.metric,
                               [span]).model_copy(update={"found_in": where})
         if bound_any:
             break
-    return found
+    return narrower or found
 
 
 # a measure narrowed to a partner ("exports to China", "imports from Japan") or by "non-" ("non-oil trade")
@@ -259,6 +258,8 @@ _NARROWED = re.compile(rf"\b(?P<non>non-[a-z]+\s+)?(?P<measure>{_MEASURE_WORDS})
                        re.IGNORECASE)
 _MAY_NARROW = re.compile(r"\b(?i:to|from)\s+(?:the\s+)?[A-Z]|\b(?i:non)-")
 _PARTNER_WAY = {"exports": "to", "imports": "from"}  # "exports from Korea" names the exporter, no partner
+_ONE_WAY_MEASURE = re.compile("|".join(p.pattern for key, p in _DIRECTIONS.items() if key in ("exports", "imports")),
+                              re.IGNORECASE)
 _OF_GOODS = re.compile(rf"\b(?:{_MEASURE_WORDS}|shipments|sales)\s+of\s+(?=[a-z])", re.IGNORECASE)
 _WHOLE_GOODS = re.compile(r"(?:" + lexicon.alternation("whole_goods") + r")", re.IGNORECASE)
 _PARTNER_ROLE = lexicon.pattern("partner_roles")  # "China, Brazil's largest export market, ..."
@@ -286,12 +287,16 @@ def _narrower_measure(fact: TradeFigure, support: Support) -> FieldCheck | None:
 def _narrowing(article: Article, start: int, before: str) -> Iterator[tuple[str, int, int]]:
     """What narrows the measure of a figure whose clause so far is the end of ``before`` (the article's
     text from ``start``): each part the metric must name, with where it is said."""
-    if not (_MAY_NARROW.search(before) or _PARTNER_ROLE.search(before) or _OF_GOODS.search(before)):  # cheap first
+    if not (_MAY_NARROW.search(before) or _PARTNER_ROLE.search(before) or _OF_GOODS.search(before)
+            or _ONE_WAY_MEASURE.search(before)):  # cheap first
         return
     cut = _clause_start(before)
     hits = list(_NARROWED.finditer(before, cut))
     if hits:
         hit = hits[-1]
+        goods = _goods_before(article, start + hit.start("measure"), start + hit.end("measure"))
+        if goods:  # "Chile's copper exports": copper only
+            yield goods, before.rfind(goods, cut, hit.start("measure")), hit.end()
         partner = hit.group("partner") if hit.group("way") and _PARTNER_WAY.get(
             _direction(hit.group("measure")) or "") == hit.group("way").lower() else None
         for part in (hit.group("non"), partner):
@@ -326,6 +331,21 @@ def _goods_named(article: Article, at: int) -> str | None:
         return None
     goods = doc[token[0].i:noun.i + 1].text
     return None if _WHOLE_GOODS.fullmatch(goods) else goods
+
+
+def _goods_before(article: Article, start: int, end: int) -> str | None:
+    """The goods named before an exports or imports word at article.text[start:end] ("copper exports",
+    "crude oil imports" -> "oil"): the noun compounded with it, not goods in general ("merchandise exports")."""
+    if _direction(article.text[start:end]) not in ("exports", "imports"):
+        return None
+    measure = nlp.parse(article.text).char_span(start, end, alignment_mode="expand")
+    if measure is None or not len(measure):
+        return None
+    word = measure.root
+    goods = next((c for c in word.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == word.i - 1), None)
+    if goods is None or _WHOLE_GOODS.fullmatch(goods.text):
+        return None
+    return str(goods.text)  # the noun itself: "crude oil exports" are oil exports
 
 
 def _sentence_start(article: Article, offset: int) -> int:
