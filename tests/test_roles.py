@@ -632,3 +632,29 @@ def test_a_name_of_the_goods_sold_is_no_side(sentence: str, party: str, right: b
 ])
 def test_goods_named_before_a_measure_narrow_it(sentence: str, metric: str, verdict: Verdict) -> None:
     assert _metric_verdict(sentence, metric, 2.9) == verdict
+
+
+@pytest.mark.parametrize(("party", "right"), [
+    ("Kristalina Georgieva", False),   # present, not a side
+    ("Hakainde Hichilema", False),     # joined to the first name present
+    ("Situmbeko Musokotwane", True),   # who signed
+])
+def test_people_present_at_a_signing_are_no_sides(party: str, right: bool) -> None:
+    sentence = ("The debt deal was signed by Finance Minister Situmbeko Musokotwane in the presence of IMF chief "
+                "Kristalina Georgieva and President Hakainde Hichilema in Lusaka.")
+    fact = Agreement(subject="debt deal", status="signed", parties=[party], evidence=QUOTED)
+    assert (_verdict(fact, sentence, "parties[0]") == Verdict.supported) == right, party
+
+
+@pytest.mark.parametrize(("sentence", "metric", "verdict"), [
+    ("The pact is expected to add $2.9 billion a year to bilateral trade.", "bilateral trade", Verdict.contradicted),
+    ("The pact is expected to increase bilateral trade by $2.9 billion a year.", "bilateral trade",
+     Verdict.contradicted),
+    ("The pact is expected to increase bilateral trade by $2.9 billion a year.", "increase in bilateral trade",
+     Verdict.supported),
+    ("The corridor will boost exports by up to $2.9 billion.", "exports", Verdict.contradicted),
+    ("Exports rose 4% to $2.9 billion.", "exports", Verdict.supported),
+    ("Ghana will add $2.9 billion in new loans for roads.", "loans", Verdict.supported),  # no measure it is added to
+])
+def test_an_amount_added_to_a_measure_is_not_its_level(sentence: str, metric: str, verdict: Verdict) -> None:
+    assert _metric_verdict(sentence, metric, 2.9) == verdict

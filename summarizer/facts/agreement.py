@@ -49,6 +49,7 @@ from ..text.roles import (
     goods_sold,
     in_what_was_done,
     names_a_nationality,
+    only_present,
     predicate_slots,
     reporter_of,
 )
@@ -225,6 +226,9 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
         if hits and all(in_what_was_done(article.text, a, b, _STATUS_CUES[AgreementStatus.signed]) for a, b in hits):
             return field(Verdict.unsupported, f"{party} is what the signed text concerns, not a side to it",
                          party, [Span(article_id=article.id, start=start, end=end)])
+        if hits and all(only_present(article.text, a, b) for a, b in hits):
+            return field(Verdict.unsupported, f"{party} was present at the act; the evidence does not make them a "
+                                              "party", party, [Span(article_id=article.id, start=start, end=end)])
         sold = [goods_sold(article.text, a, b) for a, b in hits]
         if sold and all(sold):
             return field(Verdict.unsupported, f"{party} names the goods of {sold[0]!r}, not a side", party,

@@ -47,7 +47,8 @@ _REMOTE = re.compile(r"\b(?:" + lexicon.alternation("remote_talk_verbs") + r")(?
                      + lexicon.alternation("remote_meetings") + r")\b", re.IGNORECASE)
 _ATTENDED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:in attendance|were present|was present|also present|"
                              r"were also present)\b", re.IGNORECASE)
-_ATTENDED_BEFORE = re.compile(r"\b(?:accompanied by|in the presence of)\s+(?:\w+\s+){0,6}$", re.IGNORECASE)
+_ATTENDED_BEFORE = re.compile(r"\b(?:" + lexicon.alternation("presence_phrases") + r")\s+(?:\w+\s+){0,6}$",
+                              re.IGNORECASE)
 _MEETING_NAME = re.compile(r"\s*(?:meeting|summit|forum|conference|session)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:told|said|says|reported|according to|stated)\b", re.IGNORECASE)
 

@@ -172,6 +172,28 @@ def _bound_direction(text: str, start: int, end: int, clause_start: int, clause_
     return nearest[1] if nearest else None
 
 
+_INCREMENTS = lexicon.table("increments")
+_HEDGE = r"\s+(?:(?:up to|" + lexicon.alternation("approximations") + r"|an extra|another)\s+)?$"
+_ADDED_BY = re.compile(r"(?:" + _INCREMENTS["by"].pattern + r")" + _HEDGE, re.IGNORECASE)
+_ADDED = re.compile(r"(?:" + _INCREMENTS["add"].pattern + r")" + _HEDGE, re.IGNORECASE)
+_TO_A_MEASURE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+to\b", re.IGNORECASE)  # "add £25.5 billion a year to trade"
+
+
+def _added_amount(fact: TradeFigure, support: Support) -> FieldCheck | None:
+    """Contradicted where the figure's clause gives it as an amount added to a measure ("expected to add
+    £25.5 billion to trade", "will boost exports by $5bn") and the metric names the measure's level."""
+    if _INCREMENTS["metric"].search(fact.metric):
+        return None
+    for article, start, _, figure in _own_figures(fact, support):
+        before = article.text[start:figure.start]
+        cut = _clause_start(before)
+        if _ADDED_BY.search(before, cut) or (_ADDED.search(before, cut) and _TO_A_MEASURE.match(article.text, figure.end)):
+            return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as an amount added, not as "
+                                                f"{fact.metric!r} itself", fact.metric,
+                         [Span(article_id=article.id, start=figure.start, end=figure.end)])
+    return None
+
+
 def _total_before(text: str, start: int, clause_start: int) -> bool:
     """The nearest measure before the figure at ``start``, in its clause, is a total: "Vietnam's trade with
     Japan reached US$46.2 billion, of which exports ..." gives US$46.2 billion as trade, not exports."""
@@ -216,6 +238,9 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
     rose to $4bn while imports fell to $2bn" for $2bn."""
     found = _check_metric_parts(fact.metric, support)
     narrower = _narrower_measure(fact, support) if found.verdict == Verdict.supported else None
+    added = _added_amount(fact, support)
+    if added is not None:
+        return added
     wanted = _direction(fact.metric)
     if wanted is None:
         return narrower or (_not_one_way(fact, support, found) if _TOTAL.search(fact.metric) else found)

@@ -459,3 +459,23 @@ def goods_sold(text: str, start: int, end: int) -> str | None:
     doer = verb if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else _governing_verb(verb)
     has_subject = doer is not None and any(c.dep_ == "nsubj" for c in doer.children)
     return str(verb.text) if other_side and has_subject else None
+
+
+_PRESENCE = re.compile(r"(?:" + lexicon.alternation("presence_phrases") + r")$", re.IGNORECASE)
+
+
+def only_present(text: str, start: int, end: int) -> bool:
+    """Whether the name text[start:end] is named as present at an act, not as one of its doers: "signed by
+    Goyal and Reynolds in the presence of Prime Minister Narendra Modi and his British counterpart Keir
+    Starmer" (also each name joined to the first)."""
+    doc = nlp.parse(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    while token.dep_ in ("conj", "appos", "compound", "nmod") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return bool(_PRESENCE.search(doc[max(prep.sent.start, prep.i - 4):prep.i + 1].text))
