@@ -17,6 +17,9 @@ from summarizer.text.names import NameMatch, find_mentions, match_names, strip_t
     ("Abdel Fattah el-Sisi", "Abdel Fattah al-Sisi", NameMatch.alias),  # a particle transliterated two ways
     ("Tamim bin Hamad", "Tamim Hamad", NameMatch.alias),
     ("Ahmed al-Sharaa", "Ahmed al-Sisi", None),
+    ("Gilberto Teodoro", "Gilberto Teodoro Jr.", NameMatch.exact),   # a generational suffix is no part of the name
+    ("Marcos Jr.", "Ferdinand Marcos Jr.", NameMatch.alias),
+    ("Ferdinand Marcos Sr.", "Ferdinand Marcos Jr.", None),          # ... but father and son differ
     ("Vladimir Putin", "Narendra Modi", None),
     ("Denis Manturov", "Dmitry Peskov", None),
 ])

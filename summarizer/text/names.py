@@ -289,7 +289,19 @@ def name_tokens(name: str) -> tuple[str, ...]:
     """Lower-case name words without titles, punctuation, accents or possessives."""
     core = strip_title(name)
     core = re.sub(r"['’]s\b", "", core)
-    return tuple(t for t in re.split(r"[^\w]+", normalise(core)) if t)
+    tokens = [t for t in re.split(r"[^\w]+", normalise(core)) if t]
+    while len(tokens) > 1 and tokens[-1] in _SUFFIXES:  # "Marcos Jr." is Marcos
+        tokens.pop()
+    return tuple(tokens)
+
+
+_SUFFIXES = frozenset(lexicon.words("name_suffixes"))
+
+
+def _suffix(name: str) -> str | None:
+    """The generational suffix a name ends with ("Jr." -> "jr"), if any."""
+    last = re.findall(r"\w+", normalise(name))[-1:]
+    return last[0] if last and last[0] in _SUFFIXES else None
 
 
 @lru_cache(maxsize=16384)
@@ -297,6 +309,8 @@ def match_names(a: str, b: str, variant_threshold: float = 80.0) -> NameMatch | 
     """How two person/organisation/place names relate, or None when they are different entities."""
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
+        return None
+    if None not in (_suffix(a), _suffix(b)) and _suffix(a) != _suffix(b):  # "Marcos Sr." is not "Marcos Jr."
         return None
     if ta == tb:
         return NameMatch.exact
