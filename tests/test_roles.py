@@ -535,6 +535,8 @@ GHANA = "ACCRA (Wire) - Ghana's exports rose 5% to $18 billion last year.\n\n{}"
      "Ghanaian exports to Switzerland", Verdict.supported),
     ("Ghana's top cocoa export market, the Netherlands, took beans worth $2.4 billion.", "cocoa exports",
      Verdict.unsupported),
+    ("The Netherlands remained Ghana's largest export market, buying goods worth $2.4 billion.", "exports",
+     Verdict.unsupported),   # a country name opening the sentence with "The"
     # the partner is the clause's subject; a side of the story narrows nothing, a country it is compared
     # with neither
     ("Ghana is Togo's largest trading partner after Nigeria, with trade of $2.4 billion.", "trade",
@@ -657,4 +659,15 @@ def test_people_present_at_a_signing_are_no_sides(party: str, right: bool) -> No
     ("Ghana will add $2.9 billion in new loans for roads.", "loans", Verdict.supported),  # no measure it is added to
 ])
 def test_an_amount_added_to_a_measure_is_not_its_level(sentence: str, metric: str, verdict: Verdict) -> None:
+    assert _metric_verdict(sentence, metric, 2.9) == verdict
+
+
+@pytest.mark.parametrize(("sentence", "metric", "verdict"), [
+    ("Kenya's total import and export turnover reached $2.9 billion in May.", "exports", Verdict.contradicted),
+    ("Kenya's total import and export turnover reached $2.9 billion in May.", "total import and export turnover",
+     Verdict.supported),
+    ("Kenya's exports and imports together came to $2.9 billion in May.", "imports", Verdict.contradicted),
+    ("Kenya's exports rose to $2.9 billion in May, and imports fell.", "exports", Verdict.supported),
+])
+def test_both_ways_named_together_are_a_total(sentence: str, metric: str, verdict: Verdict) -> None:
     assert _metric_verdict(sentence, metric, 2.9) == verdict

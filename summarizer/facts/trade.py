@@ -126,14 +126,26 @@ def _clause_start(before: str) -> int:
     return max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
 
 
+_BOTH_WAYS = lexicon.pattern("both_ways")
+
+
+def _measures(text: str, start: int = 0) -> list[tuple[int, int, str]]:
+    """The measures text[start:] names, as (start, end, key), without the ways of a total named together
+    ("import and export turnover" names no imports)."""
+    totals = [m.span() for m in _BOTH_WAYS.finditer(text, start)]
+    return [(hit.start(), hit.end(), key) for key, words in _DIRECTIONS.items() for hit in words.finditer(text, start)
+            if not any(a <= hit.start() and hit.end() <= b for a, b in totals)]
+
+
 def _direction(text: str) -> str | None:
     """The measure a metric names, the first it names ("Deal value including debt" -> deal; "Exports to
-    Chile" -> exports), or None for a total."""
+    Chile" -> exports), or None for a total ("import and export turnover")."""
     text = _INCLUDES.split(text, maxsplit=1)[0]  # "enterprise value including debt": not a debt
-    hits = [(hit.start(), key) for key, words in _DIRECTIONS.items() for hit in words.finditer(text)]
-    return min(hits)[1] if hits else None
+    hits = _measures(text)
+    return min(hits)[2] if hits else None
 
 
+_THE = re.compile(r"^The\s+")  # "The United States remained ...": a name run opening a sentence
 _NAME_RUN = re.compile(r"[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*)*")
 
 
@@ -167,8 +179,7 @@ def _bound_direction(text: str, start: int, end: int, clause_start: int, clause_
                 return key
     before = text[clause_start:start]
     cut = _clause_start(before)
-    nearest = max(((hit.end(), key) for key, words in _DIRECTIONS.items() for hit in words.finditer(before, cut)),
-                  default=None)
+    nearest = max(((end, key) for _, end, key in _measures(before, cut)), default=None)
     return nearest[1] if nearest else None
 
 
@@ -199,8 +210,8 @@ def _total_before(text: str, start: int, clause_start: int) -> bool:
     Japan reached US$46.2 billion, of which exports ..." gives US$46.2 billion as trade, not exports."""
     before = text[clause_start:start]
     cut = _clause_start(before)
-    total = max((m.end() for m in _TOTAL.finditer(before, cut)), default=-1)
-    one_way = max((m.end() for words in _DIRECTIONS.values() for m in words.finditer(before, cut)), default=-1)
+    total = max((m.end() for pattern in (_TOTAL, _BOTH_WAYS) for m in pattern.finditer(before, cut)), default=-1)
+    one_way = max((end for _, end, _ in _measures(before, cut)), default=-1)
     return total > one_way
 
 
@@ -336,7 +347,7 @@ def _narrowing(article: Article, start: int, before: str) -> Iterator[tuple[str,
         # export destination", "Brazil's top market, China, took"; "France is Morocco's largest trading
         # partner after Spain" is France, a side of the story, and narrows nothing
         partner = next((c for run in _NAME_RUN.finditer(before, cut) if not run.group(0).endswith(("'s", "’s"))
-                        and (c := country_of(run.group(0))) and iso_code(c)), None)
+                        and (c := country_of(_THE.sub("", run.group(0)))) and iso_code(c)), None)
         if partner and not _a_side_of_the_story(article, partner):
             yield partner, cut, len(before)
 
