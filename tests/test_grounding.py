@@ -6,7 +6,7 @@ import pytest
 
 from summarizer import EventSummary, Verdict, check, load_articles
 from summarizer.grounding.checker import apply_policy
-from summarizer.schema import AgreementStatus, DateRef, Evidence
+from summarizer.schema import AgreementStatus, DateRef, Evidence, Meeting
 from summarizer.text.align import AlignmentStatus
 from tests.conftest import ALL_EVENTS, SEED_EVENT, event_articles_dir, gold
 
@@ -193,3 +193,13 @@ def test_an_invitation_from_someone_names_the_inviter(inviter: str, invitee: str
     summary = EventSummary(title="", invitations=[Invitation(inviter=inviter, invitee=invitee, evidence=[
         Evidence(article_id="w", quote=article.text)])])
     assert check(summary, [article]).facts[0].fields["direction"].verdict.value == verdict
+
+
+def test_a_misquote_always_changes_the_quote() -> None:
+    from summarizer.evaluation.perturb import misquote
+
+    for quote in ("Ruto met Mahama at the civic hall", "Sanchez and Akhannouch held a high-level meeting"):
+        gold = EventSummary(title="t", meetings=[Meeting(participants=["Ruto", "Mahama"],
+                                                         evidence=[Evidence(article_id="a1", quote=quote)])])
+        changed = [p.summary.meetings[0].evidence[0].quote for p in misquote(gold, [])]
+        assert quote not in changed  # "civic" and "level" read the same reversed

@@ -279,7 +279,7 @@ def misquote(gold: EventSummary, articles: list[Article]) -> Iterator[Perturbati
         if kind == "topics":
             continue
         quote = fact.evidence[0].quote
-        words = [m for m in re.finditer(r"\b[a-z]{5,}\b", quote)]
+        words = [m for m in re.finditer(r"\b[a-z]{5,}\b", quote) if m.group(0) != m.group(0)[::-1]]  # not "level"
         if not words:
             continue
         word = rng.choice(words)
