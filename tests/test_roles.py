@@ -311,6 +311,13 @@ MET = Meeting(participants=["William Ruto", "John Mahama"], evidence=QUOTED)
      Verdict.unsupported),
     (MET, "William Ruto, who arrived in Accra on Monday, met John Mahama on Tuesday.", "on Monday", "2025-06-02",
      Verdict.unsupported),
+    # a report's date, when the act came before it ("following", "after")
+    (MET, "Kenya and Ghana said in a joint statement on Tuesday, following talks between William Ruto and John "
+          "Mahama.", "on Tuesday", "2025-06-03", Verdict.unsupported),
+    (MET, "William Ruto and John Mahama signed five pacts on Tuesday after talks in Accra.", "on Tuesday",
+     "2025-06-03", Verdict.supported),
+    (MET, "Kenya and Ghana will build a rail link, William Ruto and John Mahama announced on Tuesday after talks "
+          "in Accra.", "on Tuesday", "2025-06-03", Verdict.supported),  # those who met announce it
     # the act's own date: on its verb, a verb over it, its own clause, or a reporting verb
     (PACT, "Chile and Peru signed a fisheries pact in Lima on Tuesday.", "on Tuesday", "2025-06-03",
      Verdict.supported),

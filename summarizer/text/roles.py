@@ -295,7 +295,23 @@ def act_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
     token, acts_i = found[0].root, found[1]
     while token.pos_ not in ("VERB", "AUX") and token.dep_ in _UP_TO_VERB and token.head.i != token.i:
         token = token.head
+    if token.lemma_.lower() in _REPORTING and _reported_after(token, acts_i):
+        return str(token.text)
     return _another_act(token, acts_i)
+
+
+_SEQUENCE = frozenset(lexicon.words("sequence_words"))
+
+
+def _reported_after(verb: Any, acts_i: set[int]) -> bool:
+    """Whether the reporting ``verb`` tells of its own moment after an act of others: "the two countries said
+    in a statement on Monday, following talks between Sisi and Tamim" (the act, with every side of it, in a
+    "following" or "after" phrase of the verb). Not "Mohammed VI and Buhari announced on Saturday after
+    talks in Abuja", where those who met announce."""
+    return any(child.dep_ == "prep" and child.lower_ in _SEQUENCE and any(
+        verb.doc[i] in child.subtree and any(c.dep_ == "prep" and c.lower_ in ("between", "among")
+                                             for c in verb.doc[i].children) for i in acts_i)
+               for child in verb.children)
 
 
 def doer_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
