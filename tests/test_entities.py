@@ -3,7 +3,13 @@ from __future__ import annotations
 import pytest
 
 from summarizer.text.countries import country_code_of_place
-from summarizer.text.names import NameMatch, find_mentions, match_names, strip_title, titled_people
+from summarizer.text.names import (
+    NameMatch,
+    find_mentions,
+    match_names,
+    strip_title,
+    titled_people,
+)
 
 
 @pytest.mark.parametrize("a, b, how", [
@@ -76,6 +82,8 @@ def test_a_title_stands_for_the_one_person_who_holds_it() -> None:
     refs = {m.text: m.name for m in find_mentions(text) if m.text.lower().startswith("the ")}
     assert refs == {"The sultan": "Haitham bin Tariq", "the Indonesian president": "Prabowo Subianto",
                     "The foreign minister": "Alberto van Klaveren"}
+    emir = "Kuwait's Emir Sheikh Mishal Al-Ahmad received Lula. The emir praised the visit."
+    assert [m.name for m in find_mentions(emir) if m.text.startswith("The")] == ["Mishal Al-Ahmad"]
     two_presidents = "Kenyan President Ruto met Ghanaian President Mahama. The president said talks went well."
     assert [m.name for m in find_mentions(two_presidents) if m.text.startswith("The")] == []
 

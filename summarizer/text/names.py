@@ -163,6 +163,12 @@ _THE_TITLE = re.compile(r"\b(?:the|his|her|their)\s+(?:(?-i:(?P<country>[A-Z][a-
                         re.IGNORECASE)
 
 
+def _holds(title: str, titles: set[str]) -> bool:
+    """Whether a name's title is one of ``titles``, or opens with one: "Emir Sheikh" holds "emir"."""
+    lowered = title.lower()
+    return lowered in titles or any(lowered.startswith(t + " ") for t in titles)
+
+
 @lru_cache(maxsize=4096)
 def _title_references(text: str, start: int, stop: int, event: TitledPeople = NO_PEOPLE) -> tuple[Mention, ...]:
     """'the crown prince', 'the Saudi crown prince', 'his Thai counterpart': a title or office standing for
@@ -183,7 +189,7 @@ def _title_references(text: str, start: int, stop: int, event: TitledPeople = NO
         if "*" in titles and country is None:
             continue  # "his counterpart": any title, and no country to say whose
         for people in (titled, event):
-            holders = [m for m in people if ("*" in titles or m.title.lower() in titles)
+            holders = [m for m in people if ("*" in titles or _holds(m.title, titles))
                        and (country is None or m.country == country)]
             if holders:
                 break
