@@ -287,15 +287,14 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
 
 
 # a measure narrowed to a partner ("exports to China", "imports from Japan") or by "non-" ("non-oil trade")
-_MEASURE_WORDS = "|".join(p.pattern for key, p in _DIRECTIONS.items() if key in ("exports", "imports")) + "|" + \
-    lexicon.pattern("total_measures").pattern
+_FLOW_WORDS = "|".join(p.pattern for key, p in _DIRECTIONS.items() if key in ("exports", "imports"))
+_MEASURE_WORDS = _FLOW_WORDS + "|" + lexicon.pattern("total_measures").pattern
 _NARROWED = re.compile(rf"\b(?P<non>non-[a-z]+\s+)?(?P<measure>{_MEASURE_WORDS})"
                        rf"(?:\s+(?P<way>to|from)\s+(?:the\s+)?(?P<partner>(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)))?",
                        re.IGNORECASE)
 _MAY_NARROW = re.compile(r"\b(?i:to|from)\s+(?:the\s+)?[A-Z]|\b(?i:non)-")
 _PARTNER_WAY = {"exports": "to", "imports": "from"}  # "exports from Korea" names the exporter, no partner
-_ONE_WAY_MEASURE = re.compile("|".join(p.pattern for key, p in _DIRECTIONS.items() if key in ("exports", "imports")),
-                              re.IGNORECASE)
+_ONE_WAY_MEASURE = re.compile(_FLOW_WORDS, re.IGNORECASE)
 _OF_GOODS = re.compile(rf"\b(?:{_MEASURE_WORDS}|shipments|sales)\s+of\s+(?=[a-z])", re.IGNORECASE)
 _WHOLE_GOODS = re.compile(r"(?:" + lexicon.alternation("whole_goods") + r")", re.IGNORECASE)
 _PARTNER_ROLE = lexicon.pattern("partner_roles")  # "China, Brazil's largest export market, ..."

@@ -121,8 +121,7 @@ def country_code_of_place(place: str) -> str | None:
     # in any case or accents: a dateline's "DAR ES SALAAM", "SAO PAULO" are GeoNames' "Dar es Salaam", "São Paulo"
     found = _cities_by_name().get(normalise(place))
     if not found:
-        regions = _regions_by_name().get(normalise(place), ())
-        return next(iter(regions)) if len(regions) == 1 else None
+        return _region_country(place)
     return str(max(found, key=lambda city: city.get("population", 0))["countrycode"])
 
 
@@ -130,8 +129,13 @@ def country_code_of_region(place: str) -> str | None:
     """ISO code of the country a place written as a region lies in ("NUSA DUA, Bali": Bali is Indonesia's
     province before it is a town in India): a country, a state or province only one country has, else as
     any place ("Tbilisi, Georgia" is the country)."""
+    return iso_code(place) or _region_country(place) or country_code_of_place(place)
+
+
+def _region_country(place: str) -> str | None:
+    """The country of a state or province of that name, when only one country has one."""
     regions = _regions_by_name().get(normalise(place), ())
-    return iso_code(place) or (next(iter(regions)) if len(regions) == 1 else country_code_of_place(place))
+    return next(iter(regions)) if len(regions) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -482,8 +482,8 @@ _PRESENCE = re.compile(r"(?:" + lexicon.alternation("presence_phrases") + r")$",
 
 def only_present(text: str, start: int, end: int) -> bool:
     """Whether the name text[start:end] is named as present at an act, not as one of its doers: "signed by
-    Goyal and Reynolds in the presence of Prime Minister Narendra Modi and his British counterpart Keir
-    Starmer" (also each name joined to the first)."""
+    the two finance ministers in the presence of President William Ruto and his Ghanaian counterpart John
+    Mahama" (also each name joined to the first)."""
     doc = nlp.parse(text)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
