@@ -678,3 +678,16 @@ def test_an_amount_added_to_a_measure_is_not_its_level(sentence: str, metric: st
 ])
 def test_both_ways_named_together_are_a_total(sentence: str, metric: str, verdict: Verdict) -> None:
     assert _metric_verdict(sentence, metric, 2.9) == verdict
+
+
+@pytest.mark.parametrize(("qualifier", "value", "verdict"), [
+    ("more than", 2.9, Verdict.supported),    # "topped" says the same
+    ("over", 2.9, Verdict.supported),
+    ("more than", 1.1, Verdict.unsupported),  # the bound is the other figure's
+    ("about", 2.9, Verdict.unsupported),      # a bound is no approximation
+])
+def test_lower_bounds_say_the_same(qualifier: str, value: float, verdict: Verdict) -> None:
+    sentence = "Chile's trade with Peru topped $2.9 billion last year, while its trade with Bolivia was $1.1 billion."
+    fact = TradeFigure(metric="trade", value=value, scale="billion", currency="USD", qualifier=qualifier,
+                       evidence=QUOTED)
+    assert _verdict(fact, sentence, "qualifier") == verdict

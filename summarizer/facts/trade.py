@@ -114,6 +114,7 @@ def _country_currency(figure: Figure, currency: str | None, article: Article) ->
 
 
 _APPROXIMATE = set(lexicon.words("approximations"))
+_LOWER_BOUNDS = set(lexicon.words("lower_bounds"))  # "more than" / "exceeded"
 _TARGETS = word_class("target")
 _DIRECTIONS = lexicon.table("metric_directions")
 _INCLUDES = lexicon.pattern("inclusion_words")
@@ -455,15 +456,15 @@ def _check_change(change: str, support: Support, default: str | None = None) -> 
 def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
     """The qualifier stands just before the fact's own figure ("crossed $50 billion"), not before
     another one or after it ("$68.7 billion (roughly Rs 5 lakh crore)" is exact); approximations
-    ("about" / "roughly") say the same."""
+    ("about" / "roughly") say the same, and so do lower bounds ("more than" / "exceeded")."""
     qualifier = (fact.qualifier or "").strip()
     if any(f.percent for f in find_figures(qualifier)):  # "up 6.2%"
         return in_context(partial(_check_change, qualifier), support)
     found = in_context(partial(check_words, qualifier, what="qualifier"), support)
-    approximate = qualifier.lower() in _APPROXIMATE
-    if (found.verdict != Verdict.supported and not approximate) or not _QUALIFIERS.fullmatch(qualifier):
+    same = next((group for group in (_APPROXIMATE, _LOWER_BOUNDS) if qualifier.lower() in group), set())
+    if (found.verdict != Verdict.supported and not same) or not _QUALIFIERS.fullmatch(qualifier):
         return found  # a phrase ("up 10% on the year") is checked by its words only
-    wanted = {qualifier.lower()} | (_APPROXIMATE if approximate else set())
+    wanted = {qualifier.lower()} | same
     aimed = qualifier.lower() in _TARGETS
     # a qualifier found around the quote ("their goal of | raising it to $150bn") qualifies there
     scope = support.tier(found.found_in) if found.found_in not in (None, "quote") else None
