@@ -98,12 +98,10 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
             continue
         positions = [[(h.start, h.end) for h in hits] for _, hits in named]
         # the kind of meeting whose predicate has every participant ("watched ... sign" after "a meeting")
-        meet, cue = cued[0]
-        held = one_predicate_holds(_parties_of(meet, article.text, start, end), positions)
-        for other, other_cue in cued[1:] if not held else ():
-            if one_predicate_holds(_parties_of(other, article.text, start, end), positions):
-                meet, cue, held = other, other_cue, True
-                break
+        holding = next(((m, c) for m, c in cued
+                        if one_predicate_holds(_parties_of(m, article.text, start, end), positions)), None)
+        meet, cue = holding or cued[0]
+        held = holding is not None
         span = Span(article_id=article.id, start=start, end=end)
         opening = dateline(article)
         for participant, hits in named:

@@ -374,8 +374,8 @@ def _goods_before(article: Article, start: int, end: int) -> str | None:
     "crude oil imports" -> "oil"): the noun compounded with it, not goods in general ("merchandise exports")."""
     if _direction(article.text[start:end]) not in ("exports", "imports"):
         return None
-    measure = nlp.parse(article.text).char_span(start, end, alignment_mode="expand")
-    if measure is None or not len(measure):
+    measure = nlp.span_at(article.text, start, end)
+    if measure is None:
         return None
     word = measure.root
     goods = next((c for c in word.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == word.i - 1), None)

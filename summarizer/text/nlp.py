@@ -65,6 +65,12 @@ def parse(text: str) -> Any:
     return pipeline()(text)
 
 
+def span_at(text: str, start: int, end: int) -> Any | None:
+    """The parsed tokens covering text[start:end] (widened to whole tokens), or None when there are none."""
+    span = parse(text).char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
 @lru_cache(maxsize=64)
 def noun_chunks(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each base noun phrase ("a fisheries pact", "the two leaders")."""

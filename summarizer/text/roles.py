@@ -165,11 +165,10 @@ def predicate_slots(text: str, start: int, end: int, cue: re.Pattern[str],
     """For each predicate ``cue`` finds in text[start:end], the argument slots it has; with ``settled``,
     only predicates that are not still to come ("met", not "will meet"). Cached: a span is read for
     every fact that quotes it."""
-    doc = nlp.parse(text)
     found = []
     for match in cue.finditer(text, start, end):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None or not len(span):
+        span = nlp.span_at(text, match.start(), match.end())
+        if span is None:
             continue
         if settled and any(still_to_come(word) for word in span):
             continue
@@ -227,14 +226,13 @@ def in_what_was_done(text: str, start: int, end: int, cue: re.Pattern[str]) -> b
     """text[start:end] sits in a clause of its own inside the object of a ``cue`` predicate of its
     sentence: what the act concerns, not a side to it ("signed amendments that will take the Atacama
     project forward", "signed deals to expand trade with Nigeria")."""
-    doc = nlp.parse(text)
-    mention = doc.char_span(start, end, alignment_mode="expand")
-    if mention is None or not len(mention):
+    mention = nlp.span_at(text, start, end)
+    if mention is None:
         return False
     sentence = mention.root.sent
     for match in cue.finditer(text, sentence.start_char, sentence.end_char):
-        cue_span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if cue_span is None or not len(cue_span):
+        cue_span = nlp.span_at(text, match.start(), match.end())
+        if cue_span is None:
             continue
         for obj in _objects(cue_span[0]):
             token, own_clause = mention.root, False
@@ -254,9 +252,8 @@ _UP_TO_VERB = {"prep", "pobj", "npadvmod", "tmod", "compound", "amod", "nummod",
 def _in_a_sentence_with_acts(text: str, start: int, end: int, cue: re.Pattern[str]) -> tuple[Any, set[int]] | None:
     """The parsed span text[start:end] and the token indices of the ``cue`` acts in its sentence, or
     None when the sentence has none (then nothing can belong to another act)."""
-    doc = nlp.parse(text)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = nlp.span_at(text, start, end)
+    if span is None:
         return None
     sentence = span.root.sent
     acts_i = _acts(text, sentence.start_char, sentence.end_char, cue)
@@ -266,9 +263,8 @@ def _in_a_sentence_with_acts(text: str, start: int, end: int, cue: re.Pattern[st
 @lru_cache(maxsize=512)
 def _acts(text: str, start: int, end: int, cue: re.Pattern[str]) -> frozenset[int]:
     """The token indices where ``cue`` acts begin in text[start:end]."""
-    doc = nlp.parse(text)
-    acts = [doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in cue.finditer(text, start, end)]
-    return frozenset(a[0].i for a in acts if a is not None and len(a))
+    acts = [nlp.span_at(text, m.start(), m.end()) for m in cue.finditer(text, start, end)]
+    return frozenset(a[0].i for a in acts if a is not None)
 
 
 def _another_act(verb: Any, acts_i: set[int]) -> str | None:
@@ -332,9 +328,8 @@ def verb_over(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The clause a phrase text[start:end] belongs to, as the (sentence, token) index of the nearest verb
     above it: "exports fell 9.6% to $19bn, while imports rose 2.1% to $13bn" puts "2.1%" and "$13bn" under
     "rose", "$19bn" under "fell". None when no verb is above it."""
-    doc = nlp.parse(text)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = nlp.span_at(text, start, end)
+    if span is None:
         return None
     token, _ = _up_to_verb(span.root)
     return (token.sent.start, token.i) if token.pos_ in ("VERB", "AUX") else None
@@ -368,9 +363,8 @@ def names_a_nationality(text: str, start: int, end: int) -> bool:
     no title: "Swiss drugmaker Novartis", "German biotech firm MorphoSys", "Japanese carmaker Toyota"
     (a company of that country, not the country); not "Chilean President Gabriel Boric" nor "Chilean
     officials"."""
-    doc = nlp.parse(text)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span) or span.root.dep_ not in ("amod", "compound"):
+    span = nlp.span_at(text, start, end)
+    if span is None or span.root.dep_ not in ("amod", "compound"):
         return False
     head = span.root.head
     while head.dep_ in ("amod", "compound") and head.pos_ in ("NOUN", "ADJ") and head.head.i != head.i:
@@ -379,7 +373,7 @@ def names_a_nationality(text: str, start: int, end: int) -> bool:
                                                      and c.pos_ == "PROPN"), None)
     if named is None or named.i <= span.root.i:
         return False
-    nouns = [t for t in doc[span.end:named.i] if t.pos_ in ("NOUN", "ADJ")]
+    nouns = [t for t in span.doc[span.end:named.i] if t.pos_ in ("NOUN", "ADJ")]
     return bool(nouns) and not any(is_title_words(t.text) for t in nouns)
 
 
@@ -407,7 +401,6 @@ def reporter_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | 
     return str(token.text)
 
 
-
 _PART_OF = lexicon.pattern("part_words")
 _OTHER_CLAUSE = {"relcl", "acl", "advcl", "parataxis"}
 
@@ -432,13 +425,12 @@ def clause_holds(text: str, start: int, end: int, thing: re.Pattern[str]) -> boo
     ``thing``."""
     if thing.search(text, start, end):  # "reached an agreement": the act names it itself
         return True
-    doc = nlp.parse(text)
-    act = doc.char_span(start, end, alignment_mode="expand")
-    if act is None or not len(act):
+    act = nlp.span_at(text, start, end)
+    if act is None:
         return None
     sentence = act.root.sent
     named = [span.root for m in thing.finditer(text, sentence.start_char, sentence.end_char)
-             if (span := doc.char_span(m.start(), m.end(), alignment_mode="expand")) is not None and len(span)]
+             if (span := nlp.span_at(text, m.start(), m.end())) is not None]
     if not named:
         return None
     verbs = list(act)
@@ -460,9 +452,8 @@ def goods_sold(text: str, start: int, end: int) -> str | None:
     itself (a subject, and "to" or "from" the other): "Britain agreed to sell 20 Eurofighter Typhoon jets to
     Turkey" -> "sell" for Eurofighter Typhoon. None for "IndiGo agreed to buy 500 Airbus planes", where the
     maker may be the seller."""
-    doc = nlp.parse(text)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = nlp.span_at(text, start, end)
+    if span is None:
         return None
     noun = span.root
     while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
@@ -484,9 +475,8 @@ def only_present(text: str, start: int, end: int) -> bool:
     """Whether the name text[start:end] is named as present at an act, not as one of its doers: "signed by
     the two finance ministers in the presence of President William Ruto and his Ghanaian counterpart John
     Mahama" (also each name joined to the first)."""
-    doc = nlp.parse(text)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = nlp.span_at(text, start, end)
+    if span is None:
         return False
     token = span.root
     while token.dep_ in ("conj", "appos", "compound", "nmod") and token.head.i != token.i:
@@ -494,4 +484,4 @@ def only_present(text: str, start: int, end: int) -> bool:
     if token.dep_ != "pobj":
         return False
     prep = token.head
-    return bool(_PRESENCE.search(doc[max(prep.sent.start, prep.i - 4):prep.i + 1].text))
+    return bool(_PRESENCE.search(prep.doc[max(prep.sent.start, prep.i - 4):prep.i + 1].text))
