@@ -820,3 +820,25 @@ def test_a_shared_currency_name_is_read_by_the_country_the_article_names(text: s
                                                                        verdict: str) -> None:
     fact = TradeFigure(metric="trade", value=900, scale="billion", currency=currency, evidence=_evidence(text[:-1]))
     assert _check(fact, _article(text)).fields["value"].verdict.value == verdict
+
+
+def test_the_base_of_a_comparison_is_not_the_figures_period() -> None:
+    article = _article("SANTIAGO - Peru's copper exports totalled $18.2 billion in the first half, up 6 percent from "
+                       "the same period last year, the central bank said.", published=dt.date(2025, 8, 12))
+    quote = "Peru's copper exports totalled $18.2 billion in the first half, up 6 percent from the same period last year"
+    fact = lambda text, iso: TradeFigure(metric="copper exports", value=18.2, scale="billion", currency="USD",
+                                         period=DateRef(text=text, iso=iso), evidence=_evidence(quote))
+    last_year = _check(fact("last year", "2024"), article).fields["period"]
+    assert last_year.verdict == Verdict.unsupported and "measured from" in last_year.reason
+    assert _check(fact("the first half of 2025", "2025"), article).fields["period"].verdict == Verdict.supported
+
+
+def test_a_period_its_sentence_gives_binds_the_figure_against_the_dateline() -> None:
+    article = _article("OSLO, Nov 18 - Polish President Karol Nawrocki visited Oslo on Tuesday.\n\nTrade between Norway "
+                       "and Poland totalled 9.4 billion euros last year, with Norwegian exports accounting for 6.1 "
+                       "billion euros of it.", published=dt.date(2025, 11, 19))
+    quote = "with Norwegian exports accounting for 6.1 billion euros of it"
+    fact = lambda iso: TradeFigure(metric="Norwegian exports", value=6.1, scale="billion", currency="EUR",
+                                   period=DateRef(text=iso, iso=iso), evidence=_evidence(quote))
+    assert _check(fact("2024"), article).fields["period"].verdict == Verdict.supported
+    assert _check(fact("2025"), article).fields["period"].verdict == Verdict.unsupported  # the dateline's year

@@ -22,6 +22,10 @@ THURSDAY = dt.date(2023, 12, 28)
     ("in the first four months", "2023"), ("the year ended March", "2023"), ("the 12 months to June 2024", "2024"),
     ("the year ending Sept. 30", "2023"), ("January-April 2025", "2025"), ("in 2022-23", "2022"),
     ("the four quarters to the end of September 2023", "2023"),
+    # a month after "next", "last" or "this"; a season, dated by the year it starts in
+    ("next March", "2024-03"), ("last March", "2023-03"), ("last December", "2022-12"), ("this March", "2023-03"),
+    ("next spring", "2024"), ("in the autumn", "2023"), ("last winter", "2022"), ("summer 2026", "2026"),
+    ("the spring of 2027", "2027"), ("in fall 2025", "2025"),
 ])
 def test_resolution_against_publication_date(phrase: str, iso: str) -> None:
     assert resolve(phrase, THURSDAY) == iso
@@ -55,6 +59,14 @@ def test_weeks_and_spans_of_years_resolve_against_publication() -> None:
     assert resolve("next week", tuesday) == "2025-09"
     assert resolve("within five years", tuesday) == "2030"
     assert resolve("over the next 3 years", tuesday) == "2028"
+
+
+def test_a_season_ahead_is_the_coming_one_and_fall_alone_is_a_verb() -> None:
+    november = dt.date(2025, 11, 19)
+    assert [d.iso for d in find_dates("Okonjo accepted an invitation to visit Lima next spring.", november)] == ["2026"]
+    assert [d.iso for d in find_dates("Prabowo will visit Canberra in the summer.", november)] == ["2026"]
+    assert [d.iso for d in find_dates("Ferreira visited Canberra in the summer.", november)] == ["2025"]
+    assert find_dates("Coffee exports fall 2026 forecasts short", november) == []
 
 
 def test_a_month_in_an_invitation_is_the_coming_one() -> None:
@@ -91,3 +103,15 @@ def test_a_month_before_a_measure_is_its_period(text: str, iso: str) -> None:
 ])
 def test_a_name_or_a_month_before_no_measure_dates_nothing(text: str) -> None:
     assert find_dates(text, dt.date(2024, 9, 20)) == []
+
+
+@pytest.mark.parametrize("text, base", [
+    ("Kenya's tea exports rose 7 percent to $1.4 billion, up from the same period last year", True),
+    ("Receipts were 5% higher than in 2023", True),
+    ("Imports fell 2% compared with the first half of 2024", True),
+    ("The pact signed last year cut tariffs", False),                # no change: the act's own date
+    ("Duties will rise to 25% from July 1", False),                  # a day is when it starts, not a base
+    ("The summit to be held on July 17 raised exports 3%", False),
+])
+def test_a_date_a_change_is_measured_from_is_marked_as_its_base(text: str, base: bool) -> None:
+    assert [d.base for d in find_dates(text, dt.date(2025, 8, 12))] == [base]

@@ -38,10 +38,10 @@ from ..grounding.fields import (
     word_class,
     words_present,
 )
-from ..schema import Fact, TradeFigure
+from ..schema import DateRef, Fact, TradeFigure
 from ..text import lexicon, nlp
 from ..text.countries import iso_code, name_of_code
-from ..text.dates import MONTH_SPAN, PART_PERIODS, find_dates, same_date
+from ..text.dates import MONTH_SPAN, PART_PERIODS, FoundDate, find_dates, same_date
 from ..text.money import (
     Figure,
     conversions,
@@ -533,6 +533,12 @@ def check_period(fact: TradeFigure, support: Support) -> FieldCheck:
     the first four months", "$13.4bn in 2022-23"), and a fiscal year where it gives part of that year."""
     period = fact.period
     found = date_of_the_story(check_date_in_context(period, support), period, support)  # type: ignore[arg-type]
+    if found.verdict == Verdict.supported and found.found_in not in (None, "quote", "sentence"):
+        own = _period_of_the_sentence(period, support)  # type: ignore[arg-type]
+        if own is not None:
+            return field(Verdict.unsupported, f"its sentence gives the figure's period as {own.text!r} ({own.iso}), "
+                                              f"not {period.iso}; the {found.found_in} dates something else",  # type: ignore[union-attr]
+                         period.model_dump())  # type: ignore[union-attr]
     claimed = {d.kind for d in find_dates(period.text, None)} if period else set()
     if found.verdict != Verdict.supported or period is None or not period.iso or len(period.iso) != 4 \
             or claimed & (PART_PERIODS - {"fiscal"}) or MONTH_SPAN.search(period.text):
@@ -545,13 +551,25 @@ def check_period(fact: TradeFigure, support: Support) -> FieldCheck:
         figures = {verb_over(article.text, f.start, f.end) for f in find_figures(article.text, start, end)
                    if not f.percent and same_amount(f.amount, amount)} - {None}
         for part in find_dates(article.text, article.published, start, end):
-            if part.kind in parts and same_date(part.iso, period.iso) \
+            if part.kind in parts and not part.base and same_date(part.iso, period.iso) \
                     and verb_over(article.text, part.start, part.end) in figures:
                 whole = "fiscal" if "fiscal" in claimed else "calendar"
                 return field(Verdict.contradicted, f"the evidence gives the figure for {part.text!r}, not the "
                                                    f"{whole} year {period.iso}", period.model_dump(),
                              [Span(article_id=article.id, start=part.start, end=part.end)])
     return found
+
+
+def _period_of_the_sentence(period: DateRef, support: Support) -> FoundDate | None:
+    """A year, month or span the quotes' sentences give that is not ``period`` ("Trade totalled 5.1 billion euros
+    last year, with exports accounting for 3.2 billion of it": 3.2 billion is last year's), or None. A day
+    ("said on Monday") dates the report, not the figure."""
+    sentence = support.tier("sentence") or support
+    for article, start, end, _ in sentence.texts():
+        for found in find_dates(article.text, article.published, start, end):
+            if not found.base and found.iso and len(found.iso) <= 7 and not same_date(found.iso, period.iso):
+                return found
+    return None
 
 
 _SHARE_AFTER = re.compile(r"\s*(?:" + lexicon.table("share_cues")["after"].pattern + r")", re.IGNORECASE)

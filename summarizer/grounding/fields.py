@@ -450,9 +450,13 @@ def check_date(value: DateRef, support: Support) -> FieldCheck:
     """The date phrase is in the evidence and resolves (against the article's date) to the ISO value."""
     other: list[str] = []
     other_spans: list[Span] = []
+    bases: list[str] = []
     for article, start, end, _ in support.texts():
         estimated = article.dated_from == ESTIMATED  # such a date supports, never contradicts
         for found in find_dates(article.text, article.published, start, end, estimated):
+            if found.base:  # "up 4% from the same period last year" dates what the change is measured from
+                bases += [found.text] if value.iso and found.iso and same_date(found.iso, value.iso) else []
+                continue
             matches_text = normalise(found.text) == normalise(value.text) or normalise(value.text) in normalise(
                 found.text)
             if value.iso is None and matches_text:
@@ -475,6 +479,9 @@ def check_date(value: DateRef, support: Support) -> FieldCheck:
     if value.iso is None and support.find_text(value.text):
         return field(Verdict.supported, f"{value.text!r} in the evidence", value.model_dump(),
                       support.find_text(value.text))
+    if bases:
+        return field(Verdict.unsupported, f"{bases[0]!r} dates what a change is measured from, not the period of the "
+                                          "fact", value.model_dump())
     return field(Verdict.unsupported, f"no date in the evidence gives {value.iso or value.text!r}",
                   value.model_dump())
 
@@ -585,7 +592,7 @@ def date_of_the_story(found: FieldCheck, value: DateRef, support: Support) -> Fi
     sentence = support.tier("sentence") or support
     if not (support.refers_back() or any(_PERIOD_REFERENCE.search(text) for *_, text in sentence.texts())):
         return found
-    if any(find_dates(article.text, article.published, start, end) or _PAST_PERFECT.search(text)
+    if any(any(not d.base for d in find_dates(article.text, article.published, start, end)) or _PAST_PERFECT.search(text)
            for article, start, end, text in sentence.texts()):
         return found
     lead = support.tier("lead")

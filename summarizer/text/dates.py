@@ -3,7 +3,8 @@
 News convention: a bare weekday ("on Wednesday") is the most recent such day on or before
 publication, or the coming one in a clause set in the future ("will meet on Friday", "next Friday");
 "next year" is publication year + 1; a month without a year ("in January") is the latest such month,
-or the coming one in a future clause.
+or the coming one in a future clause; "next March" the coming March; a season ("next spring") the year it
+starts in (lexicon ``seasons``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ _RELATIVE_YEAR = r"(?:next|last|this|the\s+coming|the\s+upcoming|the\s+previous|
 _RELATIVE_MONTH = r"(?:next|last|this|the\s+coming|the\s+previous)\s+month"
 _RELATIVE_WEEK = r"(?:next|last|this|the\s+coming|the\s+previous)\s+week"
 _NUMBER_WORDS = {word: int(n) for word, n in lexicon.pairs("number_words")}
+SEASONS = {word: int(month) for word, month in lexicon.pairs("seasons")}
+_SEASON = "(?:" + "|".join(SEASONS) + ")"
+_SEASON_NOT_A_VERB = "(?:" + "|".join(s for s in SEASONS if s != "fall") + ")"  # "Exports fall 2%"
 _COUNT = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
 # "within five years", "over the next three years", "in two years": the year the span ends
 _YEARS_AHEAD = rf"(?:within|in|over\s+the\s+next|in\s+the\s+next|during\s+the\s+next)\s+{_COUNT}\s+years"
@@ -50,7 +54,10 @@ DATE_PATTERN = re.compile(
     rf"|(?P<rel_week>{_RELATIVE_WEEK})"
     rf"|(?P<years_ahead>{_YEARS_AHEAD})"
     rf"|(?P<weekday>(?:on\s+|last\s+|this\s+|next\s+|coming\s+)?{_WEEKDAY})"
-    rf"|(?P<month>(?:in|since|until|by|from|during|early|late|mid-?)\s+{_MONTH}(?![\w-])(?!,?\s+\d)"
+    # a season: "next spring", "in the autumn", "summer 2026" (a bare "fall" is a verb)
+    rf"|(?P<season>(?:(?:next|last|this|coming|(?:in|during|by|until|since|early|late|mid-?)(?:\s+the)?)\s+{_SEASON}"
+    rf"(?:\s+(?:of\s+)?(?:19|20)\d{{2}})?|{_SEASON_NOT_A_VERB}\s+(?:of\s+)?(?:19|20)\d{{2}}))"
+    rf"|(?P<month>(?:in|since|until|by|from|during|early|late|mid-?|next|last|this|coming)\s+{_MONTH}(?![\w-])(?!,?\s+\d)"
     # a month naming a measure's period: "Malaysia's August exports", "September's trade surplus"
     rf"|(?=(?-i:[A-Z])){_MONTH}(?:['’]s)?(?=\s+(?:{_MEASURES})\b))"
     r"|(?P<day_rel>today|yesterday|tomorrow|this\s+(?:morning|evening|afternoon)|tonight)"
@@ -86,6 +93,7 @@ class FoundDate:
     end: int
     iso: str | None
     kind: str | None = None   # which phrase it is: "year", "part_year", "weekday", ... (DATE_PATTERN's groups)
+    base: bool = False        # the base a change is measured against ("up 4% from the same period last year")
 
 
 def resolve(phrase: str, published: dt.date | None) -> str | None:
@@ -105,8 +113,27 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
         if match.lastgroup == "month" and match.group(0)[0].isupper() and _after_a_name(text, match.start()):
             continue  # "Theresa May trade deal": a name, not a month
         iso = None if estimated and match.lastgroup == "day_rel" else _resolve_match(match, published)
-        found.append(FoundDate(match.group(0), match.start(), match.end(), iso, match.lastgroup))
+        base = bool(iso and len(iso) < 10 and _measured_from(text, match.start()))
+        found.append(FoundDate(match.group(0), match.start(), match.end(), iso, match.lastgroup, base))
     return found
+
+
+# "from the same period last year", "than in 2023", "the same month of 2024": the date a change is measured from
+_COMPARED_WITH = re.compile(r"\b(?:(?:" + lexicon.alternation("comparison_bases") + r")\s+(?:(?:the\s+)?same\s+"
+                            r"(?:period|month|quarter|months|time)\s+(?:of\s+|in\s+)?|in\s+)?|the\s+same\s+"
+                            r"(?:period|month|quarter|months|time)\s+(?:of\s+|in\s+)?)$", re.IGNORECASE)
+_CHANGED = re.compile("|".join(p.pattern for p in lexicon.table("change_directions").values())
+                      + r"|\d\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+
+
+def _measured_from(text: str, at: int) -> bool:
+    """The date at ``at`` follows a comparison word ("from", "than", "compared with"), in a clause that
+    gives a change ("up 4 percent from the same period last year", "higher than in 2023")."""
+    cue = _COMPARED_WITH.search(text, max(0, at - 60), at)
+    if cue is None:
+        return False
+    clause = re.split(r"[.;:!?]", text[max(0, cue.start() - 80):cue.start()])[-1]
+    return bool(_CHANGED.search(clause))
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z’'.]+)\s+$")
@@ -144,7 +171,7 @@ def _ahead(match: re.Match[str]) -> bool:
 def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | None:
     kind = match.lastgroup
     text = match.group(0)
-    ahead = kind in ("weekday", "month") and _ahead(match)
+    ahead = kind in ("weekday", "month", "season") and _ahead(match)
     words = re.findall(r"[A-Za-z]+|\d+", text)
     numbers = [int(w) for w in words if w.isdigit()]
     month_words = [w for w in words if w.lower().rstrip(".") in MONTHS]
@@ -167,6 +194,8 @@ def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | Non
         return f"{numbers[-1] + 2000 if numbers[-1] < 100 else numbers[-1]:04d}"
     if kind in ("part_year", "year_to", "month_range") and any(n >= 1000 for n in numbers):
         return f"{next(n for n in numbers if n >= 1000):04d}"
+    if kind == "season" and numbers:  # "summer 2026"
+        return f"{numbers[-1]:04d}"
     if published is None:
         return None
     if kind in ("md", "dm"):
@@ -196,13 +225,27 @@ def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | Non
         return (published - dt.timedelta(days=back)).isoformat()
     if kind == "month":  # "in January": the latest one, or the coming one for a future event
         month = _month(month_words[0])
-        year = published.year + (1 if ahead and month < published.month else 0) \
-            - (1 if not ahead and month > published.month else 0)
-        return f"{year:04d}-{month:02d}"
+        return f"{_latest_or_coming(text, month, published, ahead):04d}-{month:02d}"
+    if kind == "season":  # "next spring": the year the coming spring starts in
+        season = next(w.lower() for w in words if w.lower() in SEASONS)
+        return f"{_latest_or_coming(text, SEASONS[season], published, ahead):04d}"
     if kind == "day_rel":
         offset = {"yesterday": -1, "tomorrow": 1}.get(words[0].lower(), 0)
         return (published + dt.timedelta(days=offset)).isoformat()
     return None
+
+
+def _latest_or_coming(text: str, month: int, published: dt.date, ahead: bool) -> int:
+    """The year of the month named: the coming one ahead ("next March", "will visit in March"), the one of
+    the publication year after "this", the one before the publication month after "last", else the latest one."""
+    lowered = text.lower()
+    if lowered.startswith("this"):
+        return published.year
+    if lowered.startswith("last"):
+        return published.year - (1 if month >= published.month else 0)
+    if ahead:
+        return published.year + (1 if month < published.month else 0)
+    return published.year - (1 if month > published.month else 0)
 
 
 def _year_offset(text: str) -> int:
