@@ -691,3 +691,23 @@ def test_lower_bounds_say_the_same(qualifier: str, value: float, verdict: Verdic
     fact = TradeFigure(metric="trade", value=value, scale="billion", currency="USD", qualifier=qualifier,
                        evidence=QUOTED)
     assert _verdict(fact, sentence, "qualifier") == verdict
+
+
+@pytest.mark.parametrize(("sentence", "metric", "verdict"), [
+    ("Colombia aims for coffee exports of $2.9 billion this year.", "coffee exports", Verdict.contradicted),
+    ("Colombia aims for coffee exports of $2.9 billion this year.", "coffee export target", Verdict.supported),
+    ("The two leaders set a target of $2.9 billion for bilateral trade.", "bilateral trade", Verdict.contradicted),
+    ("Ghana's goal is to lift cocoa exports to $2.9 billion by 2027.", "cocoa exports", Verdict.contradicted),
+    ("Coffee exports reached $2.9 billion, short of the government's goal.", "coffee exports", Verdict.supported),
+    ("Peru, which aims to diversify its sales, reported exports of $2.9 billion.", "exports", Verdict.supported),
+])
+def test_a_figure_an_aim_governs_is_a_target_not_a_level(sentence: str, metric: str, verdict: Verdict) -> None:
+    assert _metric_verdict(sentence, metric, 2.9) == verdict
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mexico aims to raise trade with Peru to $9 billion from $2.9 billion now.",
+    "The two sides set a goal of doubling trade, which stood at $2.9 billion last year.",
+])
+def test_a_level_stated_beside_an_aim_is_no_target(sentence: str) -> None:
+    assert _metric_verdict(sentence, "trade", 2.9) == Verdict.supported

@@ -206,6 +206,34 @@ def _added_amount(fact: TradeFigure, support: Support) -> FieldCheck | None:
     return None
 
 
+_AIMS = frozenset(lexicon.words("target_words"))
+# a figure after "from" / "than" is the level a change is measured from, not the aim (lexicon comparison_bases)
+_LEVEL_BEFORE_A_CHANGE = frozenset(w for w in lexicon.words("comparison_bases") if " " not in w)
+
+
+def _aimed_at(fact: TradeFigure, support: Support) -> FieldCheck | None:
+    """Contradicted where the figure is governed by an aim ("aims for exports of $282 billion", "a $10 billion
+    target") and neither the metric nor the qualifier says the fact is a target; None otherwise."""
+    if any(w in _TARGETS for w in re.findall(r"[a-z]+", f"{fact.metric} {fact.qualifier or ''}".lower())):
+        return None
+    for article, _, _, figure in _own_figures(fact, support):
+        span = nlp.span_at(article.text, figure.start, figure.end)
+        token = span.root if span is not None else None
+        # up to the clause the figure is stated in: a relative clause states a level ("doubling investment, which
+        # stood at $3.3bn"), and so does a comparison word ("raise trade to $15bn from about $10bn now")
+        while token is not None and token.head.i != token.i and token.dep_ != "relcl" \
+                and token.lower_ not in _LEVEL_BEFORE_A_CHANGE:
+            token = token.head
+            # "the goal is to lift exports to $5bn": the aim is the subject of the copula above the figure
+            aims = [token] + [c for c in token.children if c.dep_ == "nsubj"] if token.lemma_ == "be" else [token]
+            aim = next((t for t in aims if t.lemma_.lower() in _AIMS), None)
+            if aim is not None:
+                return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as a target ({aim.text!r}), "
+                                                    f"not as {fact.metric!r} reached", fact.metric,
+                             [Span(article_id=article.id, start=figure.start, end=figure.end)])
+    return None
+
+
 def _total_before(text: str, start: int, clause_start: int) -> bool:
     """The nearest measure before the figure at ``start``, in its clause, is a total: "Vietnam's trade with
     Japan reached US$46.2 billion, of which exports ..." gives US$46.2 billion as trade, not exports."""
@@ -250,7 +278,7 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
     rose to $4bn while imports fell to $2bn" for $2bn."""
     found = _check_metric_parts(fact.metric, support)
     narrower = _narrower_measure(fact, support) if found.verdict == Verdict.supported else None
-    added = _added_amount(fact, support)
+    added = _added_amount(fact, support) or _aimed_at(fact, support)
     if added is not None:
         return added
     wanted = _direction(fact.metric)
