@@ -711,3 +711,20 @@ def test_a_figure_an_aim_governs_is_a_target_not_a_level(sentence: str, metric: 
 ])
 def test_a_level_stated_beside_an_aim_is_no_target(sentence: str) -> None:
     assert _metric_verdict(sentence, "trade", 2.9) == Verdict.supported
+
+
+@pytest.mark.parametrize(("sentence", "parties", "verdicts"), [
+    # a country that is only the home of another side is no side of its own
+    ("Chile's Codelco and Japan's Marubeni signed a copper supply deal on Monday.", ["Codelco", "Chile"],
+     [Verdict.supported, Verdict.unsupported]),
+    ("Chile's Codelco and Japan's Marubeni signed a copper supply deal on Monday.", ["Codelco", "Marubeni"],
+     [Verdict.supported, Verdict.supported]),
+    # a leader stands for the country; a country whose company is not among the sides is left alone
+    ("Chile's President Gabriel Boric and Japan's Fumio Kishida signed a copper supply deal on Monday.",
+     ["Gabriel Boric", "Chile"], [Verdict.supported, Verdict.supported]),
+    ("Chile's Codelco and Japan's Marubeni signed a copper supply deal on Monday.", ["Chile", "Japan"],
+     [Verdict.supported, Verdict.supported]),
+])
+def test_the_home_of_another_side_is_no_side(sentence: str, parties: list[str], verdicts: list[Verdict]) -> None:
+    deal = Agreement(subject="copper supply deal", status="signed", parties=parties, evidence=QUOTED)
+    assert [_verdict(deal, sentence, f"parties[{i}]") for i in range(len(parties))] == verdicts

@@ -50,6 +50,7 @@ from ..text.roles import (
     in_what_was_done,
     names_a_nationality,
     only_present,
+    possessed_name,
     predicate_slots,
     reporter_of,
 )
@@ -191,11 +192,13 @@ def _talks_over(text: str, cue: re.Match[str]) -> bool:
     return bool(done) and not _TO_COME.search(before[:done.start()])
 
 
-def check_party(party: str, support: Support, status: AgreementStatus | None = None) -> FieldCheck:
+def check_party(party: str, support: Support, status: AgreementStatus | None = None,
+                other_sides: tuple[str, ...] = ()) -> FieldCheck:
     """A party named in the evidence, and not only as a witness of the signing ("X and Y witnessed
     the signing of ...", "oversaw the signing"), inside what was signed ("signed amendments that will
-    take the Atacama project forward") or as the doer of another act of the sentence ("a pact that the
-    President of Bolivia praised")."""
+    take the Atacama project forward"), as the doer of another act of the sentence ("a pact that the
+    President of Bolivia praised") or as the home of another of the fact's sides (``other_sides``: "Malaysia's
+    Axiata Group" makes Malaysia no side beside Axiata Group)."""
     if _ANAPHORIC.fullmatch(party.strip()):  # "MoUs", "the agreement"
         return field(Verdict.unsupported, f"{party!r} names what was agreed, not a side", party)
     named = in_context(partial(check_name, party, by_leader=True), support, relation=True, name=True)
@@ -208,6 +211,10 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
         others = [*country_words(party, article.text, start, end), *capital_words(party, article.text, start, end),
                   *((m.start, m.end) for m in leaders_of(party, article.text, mentions))]
         named_at = hits + [(a, b) for a, b in others if not any(x <= a and b <= y for x, y in hits)]
+        homes = [home for at in named_at if (home := _home_of(article.text, at, other_sides, mentions, party))]
+        if named_at and len(homes) == len(named_at):
+            return field(Verdict.unsupported, f"{party} is the home of {homes[0]}, another side, not a side of its own",
+                         party, [Span(article_id=article.id, start=start, end=end)])
         place = dateline(article)
         elsewhere = {at: why for at in named_at if (why := _no_side(article, place, *at))}
         if named_at and len(elsewhere) == len(named_at):
@@ -245,6 +252,17 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
             return field(Verdict.unsupported, f"{party} reports ({told[0]!r}) what others {status.value}; not a side",
                          party, [Span(article_id=article.id, start=start, end=end)])  # type: ignore[union-attr]
     return named
+
+
+def _home_of(text: str, at: tuple[int, int], others: tuple[str, ...], mentions: list[Any], party: str) -> str | None:
+    """The other side whose name the country word at ``at`` possesses ("Malaysia's Axiata Group"), when that
+    side is no person of the country (its leader stands for it: "India's Modi"), or None."""
+    owned = possessed_name(text, *at)
+    if owned is None or any(m.start < owned[1] and owned[0] < m.end for m in leaders_of(party, text, mentions)):
+        return None
+    name = text[owned[0]:owned[1]]
+    return next((other for other in others if same_entity(other, name) or normalise(other) in normalise(name)
+                 or normalise(name) in normalise(other)), None)
 
 
 def _side_referred_to(party: str, support: Support, status: AgreementStatus | None) -> FieldCheck | None:
@@ -355,7 +373,8 @@ def rules(fact: Agreement, out: Rules) -> None:
     out.words("subject", fact.subject, "subject")
     out.add("status", lambda: check_status(fact, out.support))
     for i, party in enumerate(fact.parties):
-        out.add(f"parties[{i}]", partial(check_party, party, out.support, fact.status))
+        other_sides = tuple(p for j, p in enumerate(fact.parties) if j != i)
+        out.add(f"parties[{i}]", partial(check_party, party, out.support, fact.status, other_sides))
     if fact.kind:
         out.add("kind", lambda: check_kind(fact.kind or "", out.support))
     out.date("date", fact.date, act=_STATUS_CUES[fact.status])

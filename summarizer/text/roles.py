@@ -377,6 +377,17 @@ def names_a_nationality(text: str, start: int, end: int) -> bool:
     return bool(nouns) and not any(is_title_words(t.text) for t in nouns)
 
 
+def possessed_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The characters of the proper name that the name text[start:end] possesses ("Malaysia's Axiata Group"
+    -> "Axiata Group"), or None when it possesses no proper name."""
+    span = nlp.span_at(text, start, end)
+    if span is None or span.root.dep_ != "poss" or span.root.head.pos_ != "PROPN":
+        return None
+    head = span.root.head
+    first = next((t for t in span.doc[span.root.i + 1:head.i + 1] if t.dep_ != "case"), head)
+    return first.idx, head.idx + len(head.text)
+
+
 def reporter_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
     """The reporting verb whose subject the name text[start:end] is, when the ``cue`` act of its sentence
     has a subject of its own that is no pronoun and does not hold the name: "The two sides are negotiating
