@@ -117,3 +117,44 @@ def test_us_dollars_with_points_and_an_unread_currency_is_no_contradiction() -> 
                        evidence=[Evidence(article_id="a1", quote="Trade hit 66.7 billion zorkmids in 2022")])
     checked = check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0]
     assert checked.fields["value"].verdict == Verdict.unsupported
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("announced a 2.4 trillion-won takeover", 2.4e12, "KRW"),
+    ("a 5 billion-euro rail plan", 5e9, "EUR"),
+    ("a 3-billion-rand order", 3e9, "ZAR"),
+])
+def test_a_currency_joined_to_its_amount_by_a_hyphen(text: str, amount: float, currency: str) -> None:
+    [figure] = find_figures(text)
+    assert (figure.amount, figure.currency) == (amount, currency)
+
+
+@pytest.mark.parametrize("country, currency, verdict", [
+    ("Senegal", "XOF", "supported"), ("Cameroon", "XAF", "supported"),   # West or Central African CFA franc
+    ("Senegal", "XAF", "unsupported"), ("Senegal", "CHF", "unsupported"),
+])
+def test_a_name_two_currencies_share_is_read_through_the_country(country: str, currency: str, verdict: str) -> None:
+    from summarizer.articles import Article
+    from summarizer.grounding.checker import check
+    from summarizer.schema import EventSummary, Evidence, TradeFigure
+
+    [figure] = find_figures("Exports reached 950 billion CFA francs in 2024")
+    assert figure.currency is None and figure.marker == "CFA francs"   # read in neither until the country says
+    quote = f"{country}'s exports reached 950 billion CFA francs in 2024"
+    article = Article(id="a1", text=quote + ".", published=None)
+    fact = TradeFigure(metric="exports", value=950, scale="billion", currency=currency,
+                       evidence=[Evidence(article_id="a1", quote=quote)])
+    assert check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].fields["value"].verdict == verdict
+
+
+@pytest.mark.parametrize("currency, verdict", [(None, "supported"), ("KRW", "supported"), ("JPY", "contradicted")])
+def test_a_currency_left_out_is_not_a_currency_stated_otherwise(currency: str | None, verdict: str) -> None:
+    from summarizer.articles import Article
+    from summarizer.grounding.checker import check
+    from summarizer.schema import EventSummary, Evidence, TradeFigure
+
+    quote = "Hanwha agreed to buy the shipyard for 2.4 trillion won"
+    article = Article(id="a1", text=quote + ".", published=None)
+    fact = TradeFigure(metric="deal value", value=2.4, scale="trillion", currency=currency,
+                       evidence=[Evidence(article_id="a1", quote=quote)])
+    assert check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].fields["value"].verdict == verdict

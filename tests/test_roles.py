@@ -728,3 +728,32 @@ def test_a_level_stated_beside_an_aim_is_no_target(sentence: str) -> None:
 def test_the_home_of_another_side_is_no_side(sentence: str, parties: list[str], verdicts: list[Verdict]) -> None:
     deal = Agreement(subject="copper supply deal", status="signed", parties=parties, evidence=QUOTED)
     assert [_verdict(deal, sentence, f"parties[{i}]") for i in range(len(parties))] == verdicts
+
+
+@pytest.mark.parametrize(("sentence", "party"), [
+    # the small English model tags "operators" here as a verb, though it is the subject
+    ("The grid operators Terna and Elia signed a letter of intent on the cable's design in Rome last month.", "Elia"),
+    ("The pipeline operators Gassco and Gaz-System signed a memorandum on the link's design in Warsaw last month.",
+     "Gassco"),
+])
+def test_a_side_in_apposition_to_a_noun_the_tagger_reads_as_a_verb_is_a_side(sentence: str, party: str) -> None:
+    letter = Agreement(subject="design", status="signed", parties=[party], evidence=QUOTED)
+    assert _verdict(letter, sentence, "parties[0]") == Verdict.supported
+
+
+@pytest.mark.parametrize(("sentence", "metric", "supported"), [
+    ("Vale signed a $2.9 billion contract with Oman on Monday.", "contract value", True),
+    ("Samsung announced the $2.9 billion deal in May.", "deal value", True),
+    ("Samsung announced the $2.9 billion deal in May.", "export value", False),
+    ("Samsung paid $2.9 billion for the stake in May.", "contract value", False),   # modifies no contract
+])
+def test_a_figure_modifying_a_noun_is_that_nouns_value(sentence: str, metric: str, supported: bool) -> None:
+    assert (_metric_verdict(sentence, metric, 2.9) == Verdict.supported) == supported
+
+
+@pytest.mark.parametrize(("metric", "supported"), [
+    ("$2.9 billion", False), ("2.9 billion USD", False), ("bilateral trade", True),
+])
+def test_a_metric_that_restates_the_figure_names_no_measure(metric: str, supported: bool) -> None:
+    sentence = "Bilateral trade between Peru and Korea reached $2.9 billion in 2024."
+    assert (_metric_verdict(sentence, metric, 2.9) == Verdict.supported) == supported

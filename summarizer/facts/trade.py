@@ -46,6 +46,7 @@ from ..text.money import (
     Figure,
     conversions,
     currencies_it_may_be,
+    currency_words,
     find_figures,
     normalise_currency,
     normalise_scale,
@@ -66,7 +67,8 @@ _QUALIFIER_REACH = 12  # characters between a qualifier and its figure ("reached
 
 
 def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
-    """Value, scale and currency all equal to a figure in the evidence."""
+    """Value, scale and currency all equal to a figure in the evidence; a fact that leaves the currency out
+    states none, and only its amount is compared."""
     scale, currency = normalise_scale(fact.scale), normalise_currency(fact.currency)
     amount = scaled(fact.value, scale)
     seen = []
@@ -77,6 +79,9 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
             span = Span(article_id=article.id, start=figure.start, end=figure.end)
             if same_amount(figure.amount, amount) and figure.currency == currency:
                 return field(Verdict.supported, f"{figure.text!r} in the evidence", fact.value, [span])
+            if same_amount(figure.amount, amount) and not fact.currency:  # left out, not stated otherwise
+                return field(Verdict.supported, f"{figure.text!r} in the evidence, in {figure.currency}; the fact "
+                                                "leaves the currency out", fact.value, [span])
             seen.append((figure, span, article))
     if seen:
         figure, span, article = seen[0]
@@ -206,6 +211,38 @@ def _added_amount(fact: TradeFigure, support: Support) -> FieldCheck | None:
     return None
 
 
+def _names_a_measure(metric: str) -> bool:
+    """The metric has a word besides amounts, scales and currencies ("KES 48 billion" and "$142.50" name none)."""
+    rest = metric
+    for figure in reversed(find_figures(metric)):
+        rest = rest[:figure.start] + " " + rest[figure.end:]
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest.lower())
+             if normalise_scale(w) is None and w not in currency_words()]
+    return bool(words)
+
+
+_VALUE_WORDS = word_class("value")
+_MODIFIES = frozenset({"nmod", "compound", "nummod", "amod"})
+
+
+def _value_of_the_noun(fact: TradeFigure, support: Support) -> FieldCheck | None:
+    """Supported where the metric names the value of a noun the figure modifies ("deal value" for "the 1.8
+    trillion-won deal", "contract value" for "a $2 billion contract"); None otherwise."""
+    words = [w for w in re.findall(r"[a-z]+", fact.metric.lower()) if w not in _VALUE_WORDS]
+    if not words or len(words) == len(re.findall(r"[a-z]+", fact.metric.lower())):
+        return None  # the metric must say it is a value, and of something
+    for article, _, _, figure in _own_figures(fact, support):
+        span = nlp.span_at(article.text, figure.start, figure.end)
+        root = span.root if span is not None else None
+        if root is None or root.dep_ not in _MODIFIES or root.head.pos_ != "NOUN" or root.head.i < root.i:
+            continue
+        noun = root.head
+        if words_present(" ".join(words), f"{noun.text} {noun.lemma_}") == 1.0:
+            return field(Verdict.supported, f"{figure.text!r} gives the value of the {noun.text!r}", fact.metric,
+                         [Span(article_id=article.id, start=figure.start, end=figure.end)])
+    return None
+
+
 _AIMS = frozenset(lexicon.words("target_words"))
 # a figure after "from" / "than" is the level a change is measured from, not the aim (lexicon comparison_bases)
 _LEVEL_BEFORE_A_CHANGE = frozenset(w for w in lexicon.words("comparison_bases") if " " not in w)
@@ -276,7 +313,12 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
     sentence gives the figure as the measure the metric names ("deal value" for "agreed to buy X for
     $14bn"). The measure must be the one the sentence gives the figure: not the imports of "exports
     rose to $4bn while imports fell to $2bn" for $2bn."""
+    if not _names_a_measure(fact.metric):
+        return field(Verdict.unsupported, f"the metric {fact.metric!r} restates a figure; it names no measure",
+                     fact.metric)
     found = _check_metric_parts(fact.metric, support)
+    if found.verdict == Verdict.unsupported:
+        found = _value_of_the_noun(fact, support) or found
     narrower = _narrower_measure(fact, support) if found.verdict == Verdict.supported else None
     added = _added_amount(fact, support) or _aimed_at(fact, support)
     if added is not None:

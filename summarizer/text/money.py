@@ -68,16 +68,19 @@ def territories_of_currencies() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def shared_currency_names() -> dict[str, frozenset[str]]:
-    """A currency's last word that several currencies in use share ("shilling", "peso", "rupee", "dinar",
-    also in the plural) -> their ISO codes: the country the text is about says which one it is."""
+    """A currency's last word or words that several currencies in use share ("shilling", "peso", "rupee",
+    "dinar", "CFA franc", also in the plural) -> their ISO codes: the country the text is about says which
+    one it is."""
     from babel.numbers import get_currency_name
 
     names: dict[str, set[str]] = {}
     for code in territories_of_currencies():
         for count in (1, 2):
-            last = get_currency_name(code, count=count, locale="en").lower().split()[-1]
+            *qualifier, last = get_currency_name(code, count=count, locale="en").lower().split()
             for word in (last, *_translations().get(last, ())):
                 names.setdefault(word, set()).add(code)
+            for i in range(1, len(qualifier)):  # "west african cfa franc": "cfa franc", "african cfa franc"
+                names.setdefault(" ".join([*qualifier[i:], last]), set()).add(code)
     return {word: frozenset(codes) for word, codes in names.items() if len(codes) > 1}
 
 
@@ -152,13 +155,17 @@ def currencies_it_may_be(marker: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def figure_pattern() -> re.Pattern[str]:
-    """Amounts with an optional currency sign or code before and a currency word after, or percentages."""
+    """Amounts with an optional currency sign or code before and a currency word after ("5 billion euros", "a
+    1.8 trillion-won deal"), or percentages."""
     known = currency_words()
     codes = sorted(w.upper() for w, c in known.items() if w.upper() == c)
     lettered = {sign.lower() for sign in _signs_in_letters()}
     signs = sorted((w for w in known if not w.isalpha() and w not in lettered), key=len, reverse=True)
-    names = sorted((w for w in known if w.replace(" ", "").replace(".", "").isalpha() and w.upper() != known[w]
-                    and w not in lettered), key=len, reverse=True)
+    # a name several currencies share in more than one word ("CFA francs") is read in none of them: the country
+    # the article names says which (:func:`currencies_it_may_be`)
+    shared = [w for w in shared_currency_names() if " " in w and w not in known]
+    names = sorted([*(w for w in known if w.replace(" ", "").replace(".", "").isalpha() and w.upper() != known[w]
+                      and w not in lettered), *shared], key=len, reverse=True)
     # signs in letters keep their case ("Rs", "RM"): in lower case they are words
     sign_alt = "|".join([re.escape(w) for w in signs]
                         + [f"(?-i:{re.escape(w)})" for w in sorted(_signs_in_letters(), key=len, reverse=True)])
@@ -168,7 +175,7 @@ def figure_pattern() -> re.Pattern[str]:
     prefix = rf"(?P<pre>(?-i:{code_alt})\s?(?=\d)|{sign_alt}|(?-i:{short_alt})(?=\d))"
     suffix = rf"(?P<post>(?-i:{code_alt})|{name_alt})"
     # the look-ahead (a digit within a sign's length) lets most positions fail before the long alternations
-    return re.compile(rf"(?<![\w.])(?=\S)(?=\S{{0,5}}\s?\d){prefix}?\s?{_NUMBER}(?:\s?-?{_SCALE}\b)?(?:\s+{suffix}\b)?"
+    return re.compile(rf"(?<![\w.])(?=\S)(?=\S{{0,5}}\s?\d){prefix}?\s?{_NUMBER}(?:\s?-?{_SCALE}\b)?(?:(?:\s+|-){suffix}\b)?"
                       rf"(?P<pct>\s?(?:%|per\s?cent|percent))?", re.IGNORECASE)
 
 

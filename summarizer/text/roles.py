@@ -35,11 +35,20 @@ class Slot:
     end: int
 
 
+# dependencies only a noun phrase takes: a "verb" in one is a mistagged noun ("The grid operators Fingrid and
+# Elering signed", where "operators" is tagged VERB)
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "appos", "poss", "compound"})
+
+
+def _is_verb(token: Any) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in _NOMINAL
+
+
 def _up_to_verb(token: Any) -> tuple[Any, list[Any]]:
     """The nearest verb at or above ``token`` (the sentence's root when none is), and the tokens passed
     on the way up."""
     path = []
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+    while not _is_verb(token) and token.head.i != token.i:
         path.append(token)
         token = token.head
     return token, path
