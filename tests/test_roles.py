@@ -757,3 +757,34 @@ def test_a_figure_modifying_a_noun_is_that_nouns_value(sentence: str, metric: st
 def test_a_metric_that_restates_the_figure_names_no_measure(metric: str, supported: bool) -> None:
     sentence = "Bilateral trade between Peru and Korea reached $2.9 billion in 2024."
     assert (_metric_verdict(sentence, metric, 2.9) == Verdict.supported) == supported
+
+
+@pytest.mark.parametrize(("subject", "kind", "supported"), [
+    ("12 other documents on fisheries", "treaty", False),      # the treaty is the other act of the sentence
+    ("12 other documents on fisheries", "documents", True),
+    ("a treaty on their maritime boundary", "treaty", True),
+    ("a treaty on their maritime boundary", "documents", False),
+])
+def test_a_kind_the_subject_says_otherwise_is_not_borrowed_from_another_act(subject: str, kind: str,
+                                                                           supported: bool) -> None:
+    sentence = ("Ecuador and Peru signed a treaty on their maritime boundary, and ministers exchanged 12 other "
+                "documents on fisheries.")
+    pact = Agreement(subject=subject, kind=kind, status="signed", parties=["Ecuador", "Peru"], evidence=QUOTED)
+    assert (_verdict(pact, sentence, "kind") == Verdict.supported) == supported
+
+
+@pytest.mark.parametrize(("sentence", "metric", "verdict"), [
+    ("Ecuador and Chile agreed to raise trade to $2.9 billion by 2030.", "trade", Verdict.contradicted),
+    ("Ecuador and Chile agreed to raise trade to $2.9 billion by 2030.", "trade target", Verdict.supported),
+    ("Ecuador and Chile agreed to raise trade to $2.9 billion by 2030.", "investment target", Verdict.unsupported),
+    ("Trade between Ecuador and Chile had grown to $2.9 billion by 2023.", "trade", Verdict.supported),  # past
+])
+def test_a_figure_with_a_deadline_ahead_is_a_target(sentence: str, metric: str, verdict: Verdict) -> None:
+    assert _metric_verdict(sentence, metric, 2.9) == verdict
+
+
+def test_a_target_qualifier_holds_for_a_figure_with_a_deadline_ahead() -> None:
+    sentence = "Ecuador and Chile agreed to raise trade to $2.9 billion by 2030."
+    fact = TradeFigure(metric="trade target", value=2.9, scale="billion", currency="USD", qualifier="target",
+                       evidence=QUOTED)
+    assert _verdict(fact, sentence, "qualifier") == Verdict.supported

@@ -317,11 +317,28 @@ def _check_one_kind(kind: str, support: Support) -> FieldCheck:
     return check_words(kind, support, "kind", 1.0)
 
 
-def check_kind(kind: str, support: Support) -> FieldCheck:
-    """Any of the kind's alternatives ("documents / MoUs", "FTA (Economic Partnership Agreement)")."""
+def check_kind(kind: str, support: Support, subject: str = "") -> FieldCheck:
+    """Any of the kind's alternatives ("documents / MoUs", "FTA (Economic Partnership Agreement)"); a kind
+    the subject's own words say otherwise is contradicted ("14 other documents on transport" are no treaty,
+    though the sentence names one)."""
     alternatives = [k.strip() for k in re.split(r"[/()]", kind) if k.strip()] or [kind]
+    own = _kinds_named(subject)
+    if own and not any(k.lower() in own for k in alternatives) \
+            and all(_kind_words(k) is not None and k.lower() != _GENERIC_KIND for k in alternatives):
+        return field(Verdict.contradicted, f"the subject {subject!r} is of the kind {min(own)!r}, not {kind!r}",
+                     kind)
     checks = [in_context(partial(_check_one_kind, k), support) for k in alternatives]
     return next((c for c in checks if c.verdict == Verdict.supported), checks[0]).model_copy(update={"value": kind})
+
+
+_GENERIC_KIND = "agreement"  # "agreements" may be of any kind: MoUs, treaties, protocols
+
+
+def _kinds_named(subject: str) -> set[str]:
+    """The lexicon's kinds the subject's words name, lower-cased ("five memoranda of understanding" -> mou);
+    none when it names only the generic kind ("22 agreements") or no kind at all."""
+    named = {k.lower() for k, words in _KINDS.items() if words.search(subject)}
+    return set() if _GENERIC_KIND in named else named
 
 
 def _subjects(text: str, start: int, end: int) -> list[str]:
@@ -376,7 +393,7 @@ def rules(fact: Agreement, out: Rules) -> None:
         other_sides = tuple(p for j, p in enumerate(fact.parties) if j != i)
         out.add(f"parties[{i}]", partial(check_party, party, out.support, fact.status, other_sides))
     if fact.kind:
-        out.add("kind", lambda: check_kind(fact.kind or "", out.support))
+        out.add("kind", lambda: check_kind(fact.kind or "", out.support, fact.subject))
     out.date("date", fact.date, act=_STATUS_CUES[fact.status])
 
 

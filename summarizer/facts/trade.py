@@ -248,11 +248,67 @@ _AIMS = frozenset(lexicon.words("target_words"))
 _LEVEL_BEFORE_A_CHANGE = frozenset(w for w in lexicon.words("comparison_bases") if " " not in w)
 
 
-def _aimed_at(fact: TradeFigure, support: Support) -> FieldCheck | None:
-    """Contradicted where the figure is governed by an aim ("aims for exports of $282 billion", "a $10 billion
-    target") and neither the metric nor the qualifier says the fact is a target; None otherwise."""
-    if any(w in _TARGETS for w in re.findall(r"[a-z]+", f"{fact.metric} {fact.qualifier or ''}".lower())):
+def _target_cue(article: Article, figure: Figure) -> str | None:
+    """The words that set the figure as a target, or None: an aim above it in its clause ("aims for exports
+    of $282 billion", "a $10 billion target", "the goal is to lift exports to $5bn") or a deadline ahead on
+    the verb it is the end point of ("to raise trade to $10 billion by 2030")."""
+    span = nlp.span_at(article.text, figure.start, figure.end)
+    token = span.root if span is not None else None
+    verb, below_verb = None, None
+    # up to the clause the figure is stated in: a relative clause states a level ("doubling investment, which
+    # stood at $3.3bn"), and so does a comparison word ("raise trade to $15bn from about $10bn now")
+    while token is not None and token.head.i != token.i and token.dep_ != "relcl" \
+            and token.lower_ not in _LEVEL_BEFORE_A_CHANGE:
+        if verb is None and token.head.pos_ == "VERB":
+            verb, below_verb = token.head, token
+        token = token.head
+        # "the goal is to lift exports to $5bn": the aim is the subject of the copula above the figure
+        aims = [token] + [c for c in token.children if c.dep_ == "nsubj"] if token.lemma_ == "be" else [token]
+        aim = next((t for t in aims if t.lemma_.lower() in _AIMS), None)
+        if aim is not None:
+            return str(aim.text)
+    # the end point of a change ("raise trade to $10 billion"), not an amount spent ("invest $7 billion by 2029")
+    if verb is None or below_verb.lower_ != "to" or verb.tag_ in ("VBD", "VBN") or article.published is None:
         return None
+    deadline = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    years = [int(t.text) for t in deadline.subtree if t.like_num and len(t.text) == 4] if deadline is not None else []
+    return f"by {years[0]}" if years and years[0] >= article.published.year else None
+
+
+def _aimed_at(fact: TradeFigure, support: Support) -> FieldCheck | None:
+    """Contradicted where the figure is set as a target (:func:`_target_cue`) and neither the metric nor the
+    qualifier says the fact is a target; None otherwise."""
+    if _says_target(f"{fact.metric} {fact.qualifier or ''}"):
+        return None
+    for article, _, _, figure in _own_figures(fact, support):
+        cue = _target_cue(article, figure)
+        if cue is not None:
+            return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as a target ({cue!r}), "
+                                                f"not as {fact.metric!r} reached", fact.metric,
+                         [Span(article_id=article.id, start=figure.start, end=figure.end)])
+    return None
+
+
+_FORWARD = frozenset(lexicon.words("forward_words"))
+
+
+def _says_target(text: str) -> bool:
+    """The metric or qualifier gives the figure as one ahead ("export target", "planned investment")."""
+    return any(w in _FORWARD for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def _as_target(fact: TradeFigure, support: Support) -> FieldCheck | None:
+    """Supported where the metric says target ("trade target") and the evidence sets the fact's figure as one,
+    and the metric's other words are in the evidence; None otherwise."""
+    if not _says_target(fact.metric):
+        return None
+    rest = " ".join(w for w in re.findall(r"[\w-]+", fact.metric) if w.lower() not in _FORWARD)
+    for article, _, _, figure in _own_figures(fact, support):
+        cue = _target_cue(article, figure)
+        if cue is not None and (not rest or _check_metric_parts(rest, support).verdict == Verdict.supported):
+            return field(Verdict.supported, f"the evidence sets {figure.text!r} as a target ({cue!r})", fact.metric,
+                         [Span(article_id=article.id, start=figure.start, end=figure.end)])
+    return None
     for article, _, _, figure in _own_figures(fact, support):
         span = nlp.span_at(article.text, figure.start, figure.end)
         token = span.root if span is not None else None
@@ -318,7 +374,7 @@ def check_metric(fact: TradeFigure, support: Support) -> FieldCheck:
                      fact.metric)
     found = _check_metric_parts(fact.metric, support)
     if found.verdict == Verdict.unsupported:
-        found = _value_of_the_noun(fact, support) or found
+        found = _value_of_the_noun(fact, support) or _as_target(fact, support) or found
     narrower = _narrower_measure(fact, support) if found.verdict == Verdict.supported else None
     added = _added_amount(fact, support) or _aimed_at(fact, support)
     if added is not None:
@@ -530,12 +586,19 @@ def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
     qualifier = (fact.qualifier or "").strip()
     if any(f.percent for f in find_figures(qualifier)):  # "up 6.2%"
         return in_context(partial(_check_change, qualifier), support)
+    if qualifier.lower() in _TARGETS:  # "target" for "to raise trade to $10 billion by 2030"
+        cue = next(((a, f, c) for a, _, _, f in _own_figures(fact, support) if (c := _target_cue(a, f))), None)
+        if cue is not None:
+            article, figure, words = cue
+            return field(Verdict.supported, f"{fact.qualifier!r}: the evidence sets {figure.text!r} as a target "
+                                            f"({words!r})", fact.qualifier,
+                         [Span(article_id=article.id, start=figure.start, end=figure.end)])
     found = in_context(partial(check_words, qualifier, what="qualifier"), support)
     same = next((group for group in (_APPROXIMATE, _LOWER_BOUNDS) if qualifier.lower() in group), set())
     if (found.verdict != Verdict.supported and not same) or not _QUALIFIERS.fullmatch(qualifier):
         return found  # a phrase ("up 10% on the year") is checked by its words only
-    wanted = {qualifier.lower()} | same
     aimed = qualifier.lower() in _TARGETS
+    wanted = {qualifier.lower()} | same
     # a qualifier found around the quote ("their goal of | raising it to $150bn") qualifies there
     scope = support.tier(found.found_in) if found.found_in not in (None, "quote") else None
     own_figures = list(_own_figures(fact, scope or support))
