@@ -788,3 +788,20 @@ def test_a_target_qualifier_holds_for_a_figure_with_a_deadline_ahead() -> None:
     fact = TradeFigure(metric="trade target", value=2.9, scale="billion", currency="USD", qualifier="target",
                        evidence=QUOTED)
     assert _verdict(fact, sentence, "qualifier") == Verdict.supported
+
+
+@pytest.mark.parametrize(("sentence", "party", "verdict"), [
+    # a country word inside a company's name is no side
+    ("Anglo American and Canada's Teck Resources agreed on Tuesday to merge.", "United States", Verdict.unsupported),
+    ("Korean Air and Delta signed a joint venture deal on Monday.", "South Korea", Verdict.unsupported),
+    ("Anglo American and Canada's Teck Resources agreed on Tuesday to merge.", "Canada", Verdict.supported),
+    # a title after it, a leader's name or a day before it leave the country a side
+    ("UK Business and Trade Secretary Jonathan Reynolds signed the pact with Peru.", "United Kingdom",
+     Verdict.supported),
+    ("On Monday Egypt and Qatar signed a gas pact.", "Egypt", Verdict.supported),
+])
+def test_a_country_word_inside_an_organisations_name_is_no_side(sentence: str, party: str, verdict: Verdict) -> None:
+    status = "agreed" if "agreed" in sentence else "signed"
+    deal = Agreement(subject="merge" if "merge" in sentence else "pact", status=status, parties=[party],
+                     evidence=QUOTED)
+    assert _verdict(deal, sentence, "parties[0]") == verdict

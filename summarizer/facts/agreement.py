@@ -47,6 +47,7 @@ from ..text.roles import (
     clause_of_another_act,
     doer_of,
     goods_sold,
+    in_an_organisations_name,
     in_what_was_done,
     names_a_nationality,
     only_present,
@@ -216,7 +217,7 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
             return field(Verdict.unsupported, f"{party} is the home of {homes[0]}, another side, not a side of its own",
                          party, [Span(article_id=article.id, start=start, end=end)])
         place = dateline(article)
-        elsewhere = {at: why for at in named_at if (why := _no_side(article, place, *at))}
+        elsewhere = {at: why for at in named_at if (why := _no_side(article, place, *at, country=bool(iso_code(party))))}
         if named_at and len(elsewhere) == len(named_at):
             return _side_referred_to(party, support, status) or field(
                 Verdict.unsupported, f"{party}: {next(iter(elsewhere.values()))}", party,
@@ -285,15 +286,18 @@ def _side_referred_to(party: str, support: Support, status: AgreementStatus | No
 _AFTER_AN_AMOUNT = re.compile(r"(?:\d|illion|\b(?:bn|mn|tn|crore|lakh))\s+$", re.IGNORECASE)  # "2.5 billion Danish"
 
 
-def _no_side(article: Article, place: tuple[int, int] | None, start: int, end: int) -> str | None:
+def _no_side(article: Article, place: tuple[int, int] | None, start: int, end: int, country: bool = False) -> str | None:
     """Why the name at article.text[start:end] is no side of the sentence's agreement, or None: it is in
     the dateline ``place`` ("LE BOURGET, France (Wire) -"), gives a company's nationality ("Swiss drugmaker
-    Novartis"), names a currency ("2.5 billion Danish crowns") or sits in a clause of another act ("...,
-    giving it a stake in Guyana's fields")."""
+    Novartis"), is, for a ``country``, a word of an organisation's name ("Anglo American"), names a currency
+    ("2.5 billion Danish crowns") or sits in a clause of another act ("..., giving it a stake in Guyana's
+    fields")."""
     if place and place[0] <= start and end <= place[1]:
         return "named only in the dateline"
     if names_a_nationality(article.text, start, end):
         return "the nationality of a name, not a side"
+    if country and in_an_organisations_name(article.text, start, end):
+        return f"a word of an organisation's name ({article.text[start:end]!r}), not a side"
     if _AFTER_AN_AMOUNT.search(article.text, max(0, start - 20), start) and any(
             f.start <= start and end <= f.end for f in find_figures(article.text, max(0, start - 40), end + 20)):
         return "part of a currency's name ('Danish crowns'), not a side"

@@ -386,6 +386,46 @@ def names_a_nationality(text: str, start: int, end: int) -> bool:
     return bool(nouns) and not any(is_title_words(t.text) for t in nouns)
 
 
+_NO_NAME_WORD = frozenset({"PERSON", "DATE", "TIME", "GPE", "LOC", "CARDINAL"})  # "On Monday Egypt ..."
+_NOT_A_NAME = frozenset(w.lower() for w in (*lexicon.words("sentence_openers"), *lexicon.words("anaphoric_determiners")))
+
+
+def in_an_organisations_name(text: str, start: int, end: int) -> bool:
+    """Whether the country word text[start:end] is a word of a longer capitalised name ("Anglo American",
+    "Korean Air", "U.S. Steel"): a capitalised word runs into it on either side that is no title, no country
+    word and no person ("Chilean President Gabriel Boric", "Canadian Mark Carney" keep their country)."""
+    from .countries import iso_code
+    from .names import country_of
+
+    span = nlp.span_at(text, start, end)
+    if span is None:
+        return False
+    doc = span.doc
+
+    def name_word(token: Any) -> bool:
+        return token.text[:1].isupper() and token.is_alpha and not is_title_words(token.text) \
+            and iso_code(country_of(token.text) or token.text) is None and token.lower_ not in _NOT_A_NAME \
+            and token.ent_type_ not in _NO_NAME_WORD
+
+    sentence = span.root.sent
+    if any(t.text[:1].isupper() and t.pos_ in ("CCONJ", "ADP", "DET", "AUX", "PART") for t in sentence[1:]):
+        return False  # a headline in title case ("Spain And Morocco Sign Accords") capitalises every word
+
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    # the capitalised words after it, through "and" / "of": a title among them makes them an office ("UK
+    # Business and Trade Secretary Jonathan Reynolds")
+    run = []
+    for token in doc[span.end:span.end + 6]:
+        if not (token.text[:1].isupper() or token.lower_ in ("and", "of")):
+            break
+        run.append(token)
+    office = any(is_title_words(t.text) for t in run)
+    return bool((before is not None and before.whitespace_ == " " and before.sent == span.root.sent
+                 and name_word(before)) or (after is not None and span[-1].whitespace_ == " " and name_word(after)
+                                            and not office))
+
+
 def possessed_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The characters of the proper name that the name text[start:end] possesses ("Malaysia's Axiata Group"
     -> "Axiata Group"), or None when it possesses no proper name."""
