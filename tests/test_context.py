@@ -378,6 +378,9 @@ def _assert_direction(text: str, inviter: str, invitee: str) -> None:
     (("Uruguayan President Yamandu Orsi received Brazil's President Lula da Silva on Monday, a year after Lula "
       "took office. The two sides signed a port deal. Lula invited him to Brasilia in May."), "Lula da Silva",
      "Yamandu Orsi"),
+    # a participle's doer is the noun it hangs on: "a letter from Museveni inviting him" does not invite Museveni
+    (("Kenyan President William Ruto received Uganda's envoy on Monday. The envoy handed Ruto a letter from "
+      "President Yoweri Museveni inviting him to Kampala."), "Yoweri Museveni", "William Ruto"),
 ])
 def test_a_pronoun_stands_for_the_person_it_refers_back_to(text: str, inviter: str, invitee: str) -> None:
     article = _article(text)

@@ -124,6 +124,8 @@ def pronoun_references(text: str, start: int, stop: int, event: TitledPeople = N
         before = [m for m in _find_mentions(text, doc[first].idx, token.idx) if _is_person(m, known)]
         subject = token.dep_ in ("nsubj", "nsubjpass")
         own = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i), None)
+        if own is None and token.head.dep_ == "acl":  # "a letter from Faye inviting him": the letter's words invite
+            own = token.head.head
         if subject:
             people = [m for m in before if _role_at(doc, m) in ("nsubj", "nsubjpass")]
         else:
