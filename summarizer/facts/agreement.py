@@ -257,7 +257,7 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
 
 def _home_of(text: str, at: tuple[int, int], others: tuple[str, ...], mentions: list[Any], party: str) -> str | None:
     """The other side whose name the country word at ``at`` possesses ("Malaysia's Axiata Group"), when that
-    side is no person of the country (its leader stands for it: "India's Modi"), or None."""
+    side is no person of the country (its leader stands for it: "Chile's President Gabriel Boric"), or None."""
     owned = possessed_name(text, *at)
     if owned is None or any(m.start < owned[1] and owned[0] < m.end for m in leaders_of(party, text, mentions)):
         return None
