@@ -158,3 +158,16 @@ def test_a_currency_left_out_is_not_a_currency_stated_otherwise(currency: str | 
     fact = TradeFigure(metric="deal value", value=2.4, scale="trillion", currency=currency,
                        evidence=[Evidence(article_id="a1", quote=quote)])
     assert check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].fields["value"].verdict == verdict
+
+
+@pytest.mark.parametrize("country, verdict", [("Morocco", "unsupported"), ("the United Arab Emirates", "supported")])
+def test_a_shared_currency_name_read_by_default_yields_to_the_country_named(country: str, verdict: str) -> None:
+    from summarizer.articles import Article
+    from summarizer.grounding.checker import check
+    from summarizer.schema import EventSummary, Evidence, TradeFigure
+
+    quote = f"Investment in {country} reached 40 billion dirhams last year"
+    article = Article(id="a1", text=quote + ".", published=None)
+    fact = TradeFigure(metric="investment", value=40, scale="billion", currency="AED",
+                       evidence=[Evidence(article_id="a1", quote=quote)])
+    assert check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].fields["value"].verdict == verdict

@@ -78,6 +78,10 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
                 continue
             span = Span(article_id=article.id, start=figure.start, end=figure.end)
             if same_amount(figure.amount, amount) and figure.currency == currency:
+                other = _another_countrys_currency(figure, article)
+                if other:  # "65 billion dirhams" in a story on Morocco: MAD, not the default AED
+                    return field(Verdict.unsupported, f"{figure.text!r} reads as {figure.currency}, but may be the "
+                                                      f"{min(other)} of a country the article names", fact.value, [span])
                 return field(Verdict.supported, f"{figure.text!r} in the evidence", fact.value, [span])
             if same_amount(figure.amount, amount) and not fact.currency:  # left out, not stated otherwise
                 return field(Verdict.supported, f"{figure.text!r} in the evidence, in {figure.currency}; the fact "
@@ -103,6 +107,15 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
         return field(Verdict.contradicted, f"the evidence says {figure.text!r}: {', '.join(parts)}",
                       fact.value, [span])
     return field(Verdict.unsupported, "no figure in the evidence", fact.value)
+
+
+def _another_countrys_currency(figure: Figure, article: Article) -> set[str]:
+    """For a figure whose currency is a name several currencies share, read as one of them by default
+    ("dirhams" as AED): the others whose countries the article names, when it names none of the default's."""
+    if not (figure.marker and figure.marker.replace(" ", "").isalpha() and len(figure.marker) > 3):
+        return set()
+    named = _country_currency(figure, figure.currency, article) or set()
+    return set() if figure.currency in named else named
 
 
 def _country_currency(figure: Figure, currency: str | None, article: Article) -> set[str] | None:
