@@ -119,6 +119,17 @@ def test_us_dollars_with_points_and_an_unread_currency_is_no_contradiction() -> 
     assert checked.fields["value"].verdict == Verdict.unsupported
 
 
+def _value_verdict(quote: str, **figure: object) -> str:
+    """The value field's verdict for a trade figure quoted from a one-sentence article that is the quote."""
+    from summarizer.articles import Article
+    from summarizer.grounding.checker import check
+    from summarizer.schema import EventSummary, Evidence, TradeFigure
+
+    article = Article(id="a1", text=quote + ".", published=None)
+    fact = TradeFigure(evidence=[Evidence(article_id="a1", quote=quote)], **figure)  # type: ignore[arg-type]
+    return check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].fields["value"].verdict
+
+
 @pytest.mark.parametrize("text, amount, currency", [
     ("announced a 2.4 trillion-won takeover", 2.4e12, "KRW"),
     ("a 5 billion-euro rail plan", 5e9, "EUR"),
@@ -134,40 +145,19 @@ def test_a_currency_joined_to_its_amount_by_a_hyphen(text: str, amount: float, c
     ("Senegal", "XAF", "unsupported"), ("Senegal", "CHF", "unsupported"),
 ])
 def test_a_name_two_currencies_share_is_read_through_the_country(country: str, currency: str, verdict: str) -> None:
-    from summarizer.articles import Article
-    from summarizer.grounding.checker import check
-    from summarizer.schema import EventSummary, Evidence, TradeFigure
-
     [figure] = find_figures("Exports reached 950 billion CFA francs in 2024")
     assert figure.currency is None and figure.marker == "CFA francs"   # read in neither until the country says
     quote = f"{country}'s exports reached 950 billion CFA francs in 2024"
-    article = Article(id="a1", text=quote + ".", published=None)
-    fact = TradeFigure(metric="exports", value=950, scale="billion", currency=currency,
-                       evidence=[Evidence(article_id="a1", quote=quote)])
-    assert check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].fields["value"].verdict == verdict
+    assert _value_verdict(quote, metric="exports", value=950, scale="billion", currency=currency) == verdict
 
 
 @pytest.mark.parametrize("currency, verdict", [(None, "supported"), ("KRW", "supported"), ("JPY", "contradicted")])
 def test_a_currency_left_out_is_not_a_currency_stated_otherwise(currency: str | None, verdict: str) -> None:
-    from summarizer.articles import Article
-    from summarizer.grounding.checker import check
-    from summarizer.schema import EventSummary, Evidence, TradeFigure
-
     quote = "Hanwha agreed to buy the shipyard for 2.4 trillion won"
-    article = Article(id="a1", text=quote + ".", published=None)
-    fact = TradeFigure(metric="deal value", value=2.4, scale="trillion", currency=currency,
-                       evidence=[Evidence(article_id="a1", quote=quote)])
-    assert check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].fields["value"].verdict == verdict
+    assert _value_verdict(quote, metric="deal value", value=2.4, scale="trillion", currency=currency) == verdict
 
 
 @pytest.mark.parametrize("country, verdict", [("Morocco", "unsupported"), ("the United Arab Emirates", "supported")])
 def test_a_shared_currency_name_read_by_default_yields_to_the_country_named(country: str, verdict: str) -> None:
-    from summarizer.articles import Article
-    from summarizer.grounding.checker import check
-    from summarizer.schema import EventSummary, Evidence, TradeFigure
-
     quote = f"Investment in {country} reached 40 billion dirhams last year"
-    article = Article(id="a1", text=quote + ".", published=None)
-    fact = TradeFigure(metric="investment", value=40, scale="billion", currency="AED",
-                       evidence=[Evidence(article_id="a1", quote=quote)])
-    assert check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].fields["value"].verdict == verdict
+    assert _value_verdict(quote, metric="investment", value=40, scale="billion", currency="AED") == verdict

@@ -291,15 +291,19 @@ def _target_cue(article: Article, figure: Figure) -> str | None:
 def _aimed_at(fact: TradeFigure, support: Support) -> FieldCheck | None:
     """Contradicted where the figure is set as a target (:func:`_target_cue`) and neither the metric nor the
     qualifier says the fact is a target; None otherwise."""
-    if _says_target(f"{fact.metric} {fact.qualifier or ''}"):
+    found = None if _says_target(f"{fact.metric} {fact.qualifier or ''}") else _set_as_target(fact, support)
+    if found is None:
         return None
-    for article, _, _, figure in _own_figures(fact, support):
-        cue = _target_cue(article, figure)
-        if cue is not None:
-            return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as a target ({cue!r}), "
-                                                f"not as {fact.metric!r} reached", fact.metric,
-                         [Span(article_id=article.id, start=figure.start, end=figure.end)])
-    return None
+    article, figure, cue = found
+    return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as a target ({cue!r}), not as "
+                                        f"{fact.metric!r} reached", fact.metric,
+                 [Span(article_id=article.id, start=figure.start, end=figure.end)])
+
+
+def _set_as_target(fact: TradeFigure, support: Support) -> tuple[Article, Figure, str] | None:
+    """The first of the fact's own figures the evidence sets as a target, with the words that do."""
+    return next(((article, figure, cue) for article, _, _, figure in _own_figures(fact, support)
+                 if (cue := _target_cue(article, figure)) is not None), None)
 
 
 _FORWARD = frozenset(lexicon.words("forward_words"))
@@ -316,28 +320,12 @@ def _as_target(fact: TradeFigure, support: Support) -> FieldCheck | None:
     if not _says_target(fact.metric):
         return None
     rest = " ".join(w for w in re.findall(r"[\w-]+", fact.metric) if w.lower() not in _FORWARD)
-    for article, _, _, figure in _own_figures(fact, support):
-        cue = _target_cue(article, figure)
-        if cue is not None and (not rest or _check_metric_parts(rest, support).verdict == Verdict.supported):
-            return field(Verdict.supported, f"the evidence sets {figure.text!r} as a target ({cue!r})", fact.metric,
-                         [Span(article_id=article.id, start=figure.start, end=figure.end)])
-    return None
-    for article, _, _, figure in _own_figures(fact, support):
-        span = nlp.span_at(article.text, figure.start, figure.end)
-        token = span.root if span is not None else None
-        # up to the clause the figure is stated in: a relative clause states a level ("doubling investment, which
-        # stood at $3.3bn"), and so does a comparison word ("raise trade to $15bn from about $10bn now")
-        while token is not None and token.head.i != token.i and token.dep_ != "relcl" \
-                and token.lower_ not in _LEVEL_BEFORE_A_CHANGE:
-            token = token.head
-            # "the goal is to lift exports to $5bn": the aim is the subject of the copula above the figure
-            aims = [token] + [c for c in token.children if c.dep_ == "nsubj"] if token.lemma_ == "be" else [token]
-            aim = next((t for t in aims if t.lemma_.lower() in _AIMS), None)
-            if aim is not None:
-                return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as a target ({aim.text!r}), "
-                                                    f"not as {fact.metric!r} reached", fact.metric,
-                             [Span(article_id=article.id, start=figure.start, end=figure.end)])
-    return None
+    found = _set_as_target(fact, support)
+    if found is None or (rest and _check_metric_parts(rest, support).verdict != Verdict.supported):
+        return None
+    article, figure, cue = found
+    return field(Verdict.supported, f"the evidence sets {figure.text!r} as a target ({cue!r})", fact.metric,
+                 [Span(article_id=article.id, start=figure.start, end=figure.end)])
 
 
 def _total_before(text: str, start: int, clause_start: int) -> bool:
@@ -600,9 +588,9 @@ def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
     if any(f.percent for f in find_figures(qualifier)):  # "up 6.2%"
         return in_context(partial(_check_change, qualifier), support)
     if qualifier.lower() in _TARGETS:  # "target" for "to raise trade to $10 billion by 2030"
-        cue = next(((a, f, c) for a, _, _, f in _own_figures(fact, support) if (c := _target_cue(a, f))), None)
-        if cue is not None:
-            article, figure, words = cue
+        found = _set_as_target(fact, support)
+        if found is not None:
+            article, figure, words = found
             return field(Verdict.supported, f"{fact.qualifier!r}: the evidence sets {figure.text!r} as a target "
                                             f"({words!r})", fact.qualifier,
                          [Span(article_id=article.id, start=figure.start, end=figure.end)])
