@@ -71,6 +71,19 @@ def test_compound_place_needs_every_part() -> None:
 
 
 @pytest.mark.parametrize(("location", "verdict"), [
+    ("State House, Lima, Peru", Verdict.supported),     # the country the city found as the place lies in
+    ("State House, Lima, Chile", Verdict.unsupported),  # not another one
+])
+def test_a_country_holds_where_the_city_found_as_the_place_lies_in_it(location: str, verdict: Verdict) -> None:
+    # the tagger may read "Lima on Monday" as a date: the hierarchy goes by the place the fact gives
+    article = _article("Peru's President Dina Boluarte received Kenya's William Ruto at State House in Lima on "
+                       "Monday before the leaders of the region met.")
+    quote = "Peru's President Dina Boluarte received Kenya's William Ruto at State House in Lima on Monday"
+    fact = Meeting(participants=["Dina Boluarte", "William Ruto"], location=location, evidence=_evidence(quote))
+    assert _check(fact, article).fields["location"].verdict == verdict
+
+
+@pytest.mark.parametrize(("location", "verdict"), [
     ("Durban, KwaZulu-Natal", Verdict.supported),           # a province written after the city in it
     ("Durban, KwaZulu-Natal, South Africa", Verdict.supported),  # and the country the province lies in
     ("Ballito, KwaZulu-Natal", Verdict.unsupported),        # the city must be the one named
@@ -344,6 +357,28 @@ def test_a_country_is_named_through_the_leader_the_article_gives_it() -> None:
 ])
 def test_the_inviter_named_by_thanks_a_possessive_or_a_title(text: str, inviter: str, invitee: str) -> None:
     _assert_direction(text, inviter, invitee)
+
+
+@pytest.mark.parametrize("text, inviter, invitee", [
+    # the one who accepts or declines an invitation was invited; the place after "to visit" is where to
+    ("Kenyan President William Ruto accepted an invitation to visit Peru, the foreign ministry said.", "Peru",
+     "William Ruto"),
+    ("Estonian Prime Minister Kristen Michal declined an invitation to attend the Warsaw summit.", "Poland",
+     "Kristen Michal"),
+])
+def test_the_one_who_accepts_an_invitation_was_invited(text: str, inviter: str, invitee: str) -> None:
+    article = _article(text)
+    quote = text.split(", the")[0].rstrip(".")
+    right = _check(Invitation(inviter=inviter, invitee=invitee, evidence=_evidence(quote)), article)
+    assert right.fields["direction"].verdict == Verdict.supported
+    swapped = _check(Invitation(inviter=invitee, invitee=inviter, evidence=_evidence(quote)), article)
+    assert swapped.fields["direction"].verdict == Verdict.contradicted
+
+
+def test_a_place_to_visit_is_not_the_one_invited() -> None:
+    text = "Peru's Dina Boluarte was invited to visit Kenya next year."
+    fact = Invitation(inviter="Kenya", invitee="Dina Boluarte", evidence=_evidence(text.rstrip(".")))
+    assert _check(fact, _article(text)).fields["direction"].verdict == Verdict.unsupported
 
 
 @pytest.mark.parametrize("text, inviter, invitee", [

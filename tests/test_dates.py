@@ -78,6 +78,13 @@ def test_a_month_in_an_invitation_is_the_coming_one() -> None:
     assert [d.iso for d in find_dates("Ramaphosa visited Brasilia in April.", february)] == ["2023-04"]
 
 
+def test_a_month_told_ahead_in_reported_speech_is_the_coming_one() -> None:
+    july = dt.date(2025, 7, 9)
+    ahead = find_dates("Ramaphosa said he would travel to Hanoi in March, ahead of the summit.", july)
+    assert [d.iso for d in ahead] == ["2026-03"]
+    assert [d.iso for d in find_dates("Ramaphosa said he travelled to Hanoi in March.", july)] == ["2025-03"]
+
+
 @pytest.mark.parametrize("phrase, kind", [
     ("in the first four months", "part_year"), ("the year ended March", "year_to"), ("Jan.-Sept. 2024", "month_range"),
     ("in 2022-23", "period"), ("fiscal 2024", "fiscal"), ("in 2023", "year"), ("last year", "rel_year"),

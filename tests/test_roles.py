@@ -93,6 +93,11 @@ def _metric_verdict(sentence: str, metric: str, billions: float) -> Verdict:
     ("The pact was signed by Ghana's John Mahama, who had held talks with William Ruto earlier.",
      ["John Mahama", "William Ruto"], True),
     ("William Ruto thanked John Mahama, who had met Bola Tinubu.", ["William Ruto", "Bola Tinubu"], False),
+    # "between" takes both sides, whatever the parser makes of a "visiting" before the second
+    ("Kenya and Peru agreed to start talks on a trade pact after talks between President William Ruto and "
+     "visiting Peruvian President Dina Boluarte at State House.", ["William Ruto", "Dina Boluarte"], True),
+    ("After talks between President William Ruto and visiting Peruvian President Dina Boluarte, Foreign "
+     "Minister Musalia Mudavadi said a pact was near.", ["Musalia Mudavadi", "Dina Boluarte"], False),
     # a headline line never runs into the first sentence of the body
     ("Brazil, South Africa sign visa pact\n\nBRASILIA (Wire) - Lula and Ramaphosa on Friday witnessed the "
      "signing of a visa pact.", ["Lula", "Ramaphosa"], True),
@@ -109,6 +114,7 @@ def test_meeting_participants_are_arguments_of_one_meeting(sentence: str, met: l
     ("Lula plans to meet Boluarte at the summit.", False),
     ("Ruto said that Lula and Boluarte will meet for a summit in Lima next year.", False),
     ("Lula will travel to Lima next month to meet Boluarte.", False),  # the trip's purpose, still to come
+    ("Boric said Lula would meet Boluarte in Lima.", False),  # the future told in reported speech
     # held, whatever else the sentence puts ahead
     ("Lula travelled to Lima on Monday to meet Boluarte.", True),
     ("Lula met Boluarte, who will travel to Santiago next week.", True),

@@ -20,6 +20,7 @@ from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field
 from ..schema import Fact, Invitation
 from ..text.countries import country_code_of_place
 from ..text.names import same_entity, same_name
+from ..text.roles import verb_between
 from .merge import better_date, fuller
 from .registry import FactSpec, register
 
@@ -34,6 +35,9 @@ _INVITED_BY = re.compile(r"\binvit(?:ed|ation)\s+(?:\w+\s+){0,3}?by\s+|\binvitat
 _THANKED_FOR = re.compile(r"\bthank(?:ed|s|ing)?\s+(?P<agent>[^.;]{1,60}?)\s+for\s+(?:his|her|their|its|the)\s+"
                           r"(?:\w+\s+)?invitation\b", re.IGNORECASE)
 _OWN_INVITATION = re.compile(r"['’]s?\s+(?:\w+\s+)?invitation\b", re.IGNORECASE)
+# The one invited named before the invitation: "Modi accepted an invitation to visit Chile".
+_ACCEPTED = re.compile(r"\s+(?:has\s+|had\s+)?(?:accepted|accepts|took up|declined)\s+(?:an|the|a)\s+(?:\w+\s+)?invitation\b",
+                       re.IGNORECASE)
 
 
 def check_invitation_direction(fact: Invitation, support: Support) -> FieldCheck:
@@ -43,8 +47,10 @@ def check_invitation_direction(fact: Invitation, support: Support) -> FieldCheck
         recipients, agents = [], []
         for cue in _INVITE_TO.finditer(text):
             after = [m for m in mentions if 0 <= m.start - (start + cue.end()) <= 25]
-            if after:
+            # "an invitation to visit Chile", "invited to attend the summit in Lima": a place, not whom
+            if after and not verb_between(article.text, start + cue.end(), after[0].start):
                 recipients.append(after[0].name)
+        recipients += [m.name for m in mentions if start <= m.end <= end and _ACCEPTED.match(article.text, m.end)]
         for cue in _INVITED_BY.finditer(text):
             after = [m for m in mentions if 0 <= m.start - (start + cue.end()) <= 25]
             if after:

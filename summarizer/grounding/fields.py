@@ -423,6 +423,18 @@ def _check_remote(value: str, support: Support) -> FieldCheck:
     return field(Verdict.unsupported, "the evidence does not say the meeting was held remotely", value)
 
 
+def _inside_another_part(found: FieldCheck, place: str, places: list[str], checks: list[FieldCheck]) -> FieldCheck:
+    """A country the evidence leaves out holds where another part of the same place, found as the place,
+    lies in it ("Executive Tower, Montevideo, Uruguay" when the evidence says "in Montevideo")."""
+    code = iso_code(place)
+    if found.verdict != Verdict.unsupported or code is None:
+        return found
+    for other, check in zip(places, checks):
+        if other != place and check.verdict == Verdict.supported and country_code_of_place(other) == code:
+            return check.model_copy(update={"value": place, "reason": f"{other!r}, found as the place, lies in {place}"})
+    return found
+
+
 def check_place(value: str, support: Support) -> FieldCheck:
     """Every part of a compound place ("State House, Nairobi") named as a place in the evidence or its
     context; a parenthesised description ("Tokyo (EU-Japan summit)") named there."""
@@ -430,6 +442,7 @@ def check_place(value: str, support: Support) -> FieldCheck:
         return in_context(partial(_check_remote, value), support)
     places, described = place_parts(value)
     checks = [_not_placed_elsewhere(in_context(partial(_check_one_place, p), support), p, support) for p in places]
+    checks = [_inside_another_part(c, p, places, checks) for p, c in zip(places, checks)]
     checks += [in_context(partial(check_name, d), support) for d in described]
     if len(checks) == 1:
         return checks[0]

@@ -54,6 +54,12 @@ def _up_to_verb(token: Any) -> tuple[Any, list[Any]]:
     return token, path
 
 
+def verb_between(text: str, start: int, end: int) -> bool:
+    """Whether a verb stands in text[start:end] ("an invitation to visit Chile": Chile is what is visited)."""
+    span = nlp.span_at(text, start, end) if text[start:end].strip() else None
+    return span is not None and any(_is_verb(token) for token in span)
+
+
 def _range(token: Any) -> tuple[int, int]:
     """The characters of the token's subtree (contiguous: the English parser is projective)."""
     last = token.right_edge
@@ -127,7 +133,24 @@ def _own_slots(token: Any) -> list[Slot]:
         elif child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
             role = "between" if child.lower_ in ("between", "among") else "with"
             slots.extend(Slot(role, *_range(g)) for g in child.children if g.dep_ == "pobj")
+            if role == "between":
+                slots.extend(Slot(role, *_range(c)) for c in _second_of_between(child))
     return slots
+
+
+def _second_of_between(prep: Any) -> list[Any]:
+    """The side after "and" that the parser hung elsewhere: "talks between Prime Minister Lee and visiting
+    President Sato", where "visiting" is read as a verb of its own. "between" takes both sides, so after
+    one named side ("between Lee") the phrase that starts right after "and" is the second."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if len(objects) != 1 or objects[0].tag_ != "NNP" or any(c.dep_ == "conj" for c in objects[0].children):
+        return []
+    after = objects[0].right_edge.i + 1
+    doc = prep.doc
+    if after + 1 >= len(doc) or doc[after].lower_ not in ("and", "&"):
+        return []
+    starting = [t for t in doc[after + 1:].sent if t.left_edge.i == after + 1 and t.i >= after + 1]
+    return [max(starting, key=lambda t: t.right_edge.i)] if starting else []
 
 
 def _governing_verb(token: Any) -> Any | None:
@@ -186,7 +209,8 @@ def predicate_slots(text: str, start: int, end: int, cue: re.Pattern[str],
         # with-phrase of "talks", however the parser joined the two
         slots = list(dict.fromkeys(s for word in span for s in _own_slots(word)))
         verb = _governing_verb(token)
-        if verb is not None and not any(s.role == "subject" for s in slots):
+        # "talks between Ruto and Boluarte" names every side: the governing verb's subject is none of them
+        if verb is not None and not any(s.role in JOINT_SLOTS for s in slots):
             slots += [s for s in _own_slots(verb) if s.role == "subject"]
             grand = _governing_verb(verb) if not any(s.role == "subject" for s in slots) else None
             if grand is not None:
