@@ -1,14 +1,16 @@
-"""Split GGUF weights: parts found as installed packages, joined in order, verified by size and sha256."""
+"""Split GGUF weights: parts found as installed packages, joined in order, verified by size and sha256; and a
+server process that dies while answering, named as such."""
 
 from __future__ import annotations
 
 import hashlib
+import subprocess
 import sys
 
 import pytest
 
-from summarizer.errors import ConfigError
-from summarizer.models.embedded import EMBEDDED_MODELS, SplitWeights
+from summarizer.errors import ConfigError, ModelUnreachable
+from summarizer.models.embedded import EMBEDDED_MODELS, EmbeddedServer, SplitWeights
 
 
 @pytest.fixture
@@ -49,3 +51,22 @@ def test_a_missing_part_names_the_package(parts, tmp_path) -> None:
 def test_the_qwen_models_are_offered() -> None:
     for name in ("qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b"):
         assert EMBEDDED_MODELS[name].chat_format == "chatml" and "[qwen]" in EMBEDDED_MODELS[name].package
+
+
+def test_a_server_that_dies_while_answering_is_named_with_its_signal(tmp_path) -> None:
+    # a real child process killed by SIGSEGV stands for llama.cpp's server crashing on a request
+    dead = subprocess.Popen([sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGSEGV)"])
+    dead.wait()
+    server = EmbeddedServer()
+    server.process, server.log_path = dead, tmp_path / "server.log"
+    lost = ModelUnreachable("model openai/smollm2-135m: no answer (Connection error)")
+    with pytest.raises(ModelUnreachable, match=r"stopped while answering \(signal SIGSEGV; log .*server\.log\)"):
+        server.__exit__(ModelUnreachable, lost, None)  # as leaving ``with EmbeddedServer() ...`` on that error
+
+
+def test_other_errors_pass_through_a_server_that_is_still_running() -> None:
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    server = EmbeddedServer()
+    server.process = alive
+    server.__exit__(ModelUnreachable, ModelUnreachable("no answer (timeout)"), None)  # raises nothing of its own
+    assert alive.poll() is not None  # and the server is stopped

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -213,5 +214,16 @@ class EmbeddedServer:
     def __enter__(self) -> str:
         return self.start()
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        died = self.process.poll() if self.process is not None else None
         self.stop()
+        if died is not None and isinstance(exc, ModelUnreachable):
+            raise ModelUnreachable(self._crash_message(died)) from exc
+
+    def _crash_message(self, code: int) -> str:
+        """Why no answer came: the server itself stopped, with its exit code or signal and its log."""
+        how = f"signal {signal.Signals(-code).name}" if code < 0 and -code in signal.valid_signals() else f"code {code}"
+        return (f"the embedded model server ({self.spec.name}) stopped while answering ({how}; log {self.log_path}). "
+                "A llama-cpp-python built for CPU instructions this machine refuses crashes so (AMX under some "
+                "hypervisors): CMAKE_ARGS='-DGGML_NATIVE=OFF -DGGML_AVX2=ON' pip install --no-cache-dir "
+                "--force-reinstall llama-cpp-python")
