@@ -78,6 +78,15 @@ def test_a_month_in_an_invitation_is_the_coming_one() -> None:
     assert [d.iso for d in find_dates("Ramaphosa visited Brasilia in April.", february)] == ["2023-04"]
 
 
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Copper exports rose 5 percent from March last year to $4 billion.", "2024-03"),
+    ("Copper exports rose 5 percent from March.", "2025-03"),
+])
+def test_a_base_opened_by_its_own_comparison_word_is_a_base(text: str, iso: str) -> None:
+    found = find_dates(text, dt.date(2025, 11, 20))
+    assert [(d.iso, d.base) for d in found] == [(iso, True)]
+
+
 def test_a_month_told_ahead_in_reported_speech_is_the_coming_one() -> None:
     july = dt.date(2025, 7, 9)
     ahead = find_dates("Ramaphosa said he would travel to Hanoi in March, ahead of the summit.", july)

@@ -669,6 +669,13 @@ def test_people_present_at_a_signing_are_no_sides(party: str, right: bool) -> No
      Verdict.supported),
     ("The corridor will boost exports by up to $2.9 billion.", "exports", Verdict.contradicted),
     ("Exports rose 4% to $2.9 billion.", "exports", Verdict.supported),
+    # a change word straight before the figure, and the level after "to": the figure is the change
+    ("Chile's copper exports climbed $2.9 billion, or 6 percent, to $51 billion.", "copper exports",
+     Verdict.contradicted),
+    ("Chile's copper exports climbed $2.9 billion, or 6 percent, to $51 billion.", "increase in copper exports",
+     Verdict.supported),
+    ("Imports fell $2.9 billion to about $40 billion.", "imports", Verdict.contradicted),
+    ("Exports rose $2.9 billion to China and $1 billion to India.", "exports", Verdict.supported),  # no level
     ("Ghana will add $2.9 billion in new loans for roads.", "loans", Verdict.supported),  # no measure it is added to
 ])
 def test_an_amount_added_to_a_measure_is_not_its_level(sentence: str, metric: str, verdict: Verdict) -> None:
@@ -811,3 +818,35 @@ def test_a_country_word_inside_an_organisations_name_is_no_side(sentence: str, p
     deal = Agreement(subject="merge" if "merge" in sentence else "pact", status=status, parties=[party],
                      evidence=QUOTED)
     assert _verdict(deal, sentence, "parties[0]") == verdict
+
+
+@pytest.mark.parametrize(("sentence", "period", "verdict"), [
+    # a date in a clause of its own, with its own subject, dates that clause's act, not the figure
+    ("Tanzania's TPDC paid $1.2 billion for the stake, after regulators approved the deal last month.",
+     DateRef(text="last month", iso="2025-05"), Verdict.unsupported),
+    ("Exports reached $1.2 billion in 2024, which analysts called a record.",
+     DateRef(text="in 2024", iso="2024"), Verdict.supported),
+    ("Tanzania's TPDC paid $1.2 billion for the stake last month, after regulators approved the deal.",
+     DateRef(text="last month", iso="2025-05"), Verdict.supported),
+    ("Exports reached $1.2 billion in 2024 as shipments of cashew nuts rose.",
+     DateRef(text="in 2024", iso="2024"), Verdict.supported),
+])
+def test_a_period_in_a_clause_of_its_own_dates_that_clause(sentence: str, period: DateRef, verdict: Verdict) -> None:
+    fact = TradeFigure(metric="value", value=1.2, scale="billion", currency="USD", period=period, evidence=QUOTED)
+    assert _verdict(fact, sentence, "period") == verdict
+
+
+@pytest.mark.parametrize(("sentence", "iso", "verdict"), [
+    # a figure measured from a month a year earlier is for that month a year on
+    ("Peru's copper exports rose $1.2 billion, or 9 percent, from May last year to $4.1 billion.", "2025-05",
+     Verdict.supported),
+    ("Peru's copper exports rose 9 percent from May last year to $4.1 billion.", "2025", Verdict.supported),
+    ("Peru's copper exports rose 9 percent from May last year to $4.1 billion.", "2024-05", Verdict.unsupported),
+    ("Peru's copper exports rose 9 percent from May last year to $4.1 billion.", "2025-04", Verdict.unsupported),
+    ("Peru's copper exports rose 9 percent from March to $4.1 billion.", "2025-04", Verdict.unsupported),
+])
+def test_a_figure_measured_from_a_month_a_year_earlier_is_for_that_month_a_year_on(sentence: str, iso: str,
+                                                                                    verdict: Verdict) -> None:
+    fact = TradeFigure(metric="copper exports", value=4.1, scale="billion", currency="USD",
+                       period=DateRef(text="x", iso=iso), evidence=QUOTED)
+    assert _verdict(fact, sentence, "period") == verdict

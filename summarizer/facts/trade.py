@@ -41,7 +41,14 @@ from ..grounding.fields import (
 from ..schema import DateRef, Fact, TradeFigure
 from ..text import lexicon, nlp
 from ..text.countries import iso_code, name_of_code
-from ..text.dates import MONTH_SPAN, PART_PERIODS, FoundDate, find_dates, same_date
+from ..text.dates import (
+    MONTH_SPAN,
+    PART_PERIODS,
+    FoundDate,
+    find_dates,
+    same_date,
+    year_on,
+)
 from ..text.money import (
     Figure,
     conversions,
@@ -57,7 +64,7 @@ from ..text.money import (
 )
 from ..text.names import country_of, find_mentions, name_tokens
 from ..text.passages import sentence_spans
-from ..text.roles import verb_over
+from ..text.roles import in_a_clause_of_its_own, verb_over
 from .merge import better_date
 from .registry import FactSpec, register
 
@@ -207,17 +214,34 @@ _HEDGE = r"\s+(?:(?:up to|" + lexicon.alternation("approximations") + r"|an extr
 _ADDED_BY = re.compile(r"(?:" + _INCREMENTS["by"].pattern + r")" + _HEDGE, re.IGNORECASE)
 _ADDED = re.compile(r"(?:" + _INCREMENTS["add"].pattern + r")" + _HEDGE, re.IGNORECASE)
 _TO_A_MEASURE = re.compile(r"(?:\s+[\w-]+){0,3}?\s+to\b", re.IGNORECASE)  # "add £25.5 billion a year to trade"
+# a change word straight before the figure: "exports rose NZ$410 million, or 7.6 percent, ... to NZ$5.8 billion"
+_CHANGED_BY = re.compile(r"\b(?:" + "|".join(p.pattern for p in lexicon.table("change_directions").values()) + r")"
+                         + _HEDGE, re.IGNORECASE)
+_TO_LEVEL = re.compile(r"\bto\s+(?:(?:" + lexicon.alternation("approximations") + r")\s+)?$", re.IGNORECASE)
+
+
+def _level_after(text: str, at: int) -> bool:
+    """Whether the clause goes on to the level the change reached: "rose $4 billion to $10 billion"."""
+    for figure in find_figures(text, at, min(len(text), at + 200)):
+        gap = text[at:figure.start]
+        if _CLAUSE_END.search(gap):
+            return False
+        if not figure.percent and _TO_LEVEL.search(gap):
+            return True
+    return False
 
 
 def _added_amount(fact: TradeFigure, support: Support) -> FieldCheck | None:
     """Contradicted where the figure's clause gives it as an amount added to a measure ("expected to add
-    £25.5 billion to trade", "will boost exports by $5bn") and the metric names the measure's level."""
+    £25.5 billion to trade", "will boost exports by $5bn", "exports rose $410 million to $5.8 billion") and
+    the metric names the measure's level."""
     if _INCREMENTS["metric"].search(fact.metric):
         return None
     for article, start, _, figure in _own_figures(fact, support):
         before = article.text[start:figure.start]
         cut = _clause_start(before)
-        if _ADDED_BY.search(before, cut) or (_ADDED.search(before, cut) and _TO_A_MEASURE.match(article.text, figure.end)):
+        if _ADDED_BY.search(before, cut) or (_ADDED.search(before, cut) and _TO_A_MEASURE.match(article.text, figure.end)) \
+                or (_CHANGED_BY.search(before, cut) and _level_after(article.text, figure.end)):
             return field(Verdict.contradicted, f"the evidence gives {figure.text!r} as an amount added, not as "
                                                 f"{fact.metric!r} itself", fact.metric,
                          [Span(article_id=article.id, start=figure.start, end=figure.end)])
@@ -667,11 +691,18 @@ def check_period(fact: TradeFigure, support: Support) -> FieldCheck:
     the first four months", "$13.4bn in 2022-23"), and a fiscal year where it gives part of that year."""
     period = fact.period
     found = date_of_the_story(check_date_in_context(period, support), period, support)  # type: ignore[arg-type]
+    if found.verdict == Verdict.unsupported and period is not None and period.iso:
+        found = _a_year_on_from_the_base(period, support) or found
     if found.verdict == Verdict.supported and found.found_in not in (None, "quote", "sentence"):
         own = _period_of_the_sentence(period, support)  # type: ignore[arg-type]
         if own is not None:
             return field(Verdict.unsupported, f"its sentence gives the figure's period as {own.text!r} ({own.iso}), "
                                               f"not {period.iso}; the {found.found_in} dates something else",  # type: ignore[union-attr]
+                         period.model_dump())  # type: ignore[union-attr]
+    if found.verdict == Verdict.supported and found.found_in in (None, "quote", "sentence"):
+        other = _dated_clause(fact, found.spans, support)
+        if other is not None:
+            return field(Verdict.unsupported, f"the evidence dates {other!r}, a clause of its own, not the figure",
                          period.model_dump())  # type: ignore[union-attr]
     claimed = {d.kind for d in find_dates(period.text, None)} if period else set()
     if found.verdict != Verdict.supported or period is None or not period.iso or len(period.iso) != 4 \
@@ -692,6 +723,34 @@ def check_period(fact: TradeFigure, support: Support) -> FieldCheck:
                                                    f"{whole} year {period.iso}", period.model_dump(),
                              [Span(article_id=article.id, start=part.start, end=part.end)])
     return found
+
+
+def _a_year_on_from_the_base(period: DateRef, support: Support) -> FieldCheck | None:
+    """Supported where the figure's sentence measures it from the same month a year earlier and dates it
+    nothing else ("rose 7.6 percent from October last year to NZ$5.8 billion": October of this year)."""
+    sentence = support.tier("sentence") or support
+    for article, start, end, _ in sentence.texts():
+        dates = find_dates(article.text, article.published, start, end)
+        for found in dates:
+            month = year_on(found)
+            if month and same_date(month, period.iso) and len(period.iso or "") <= len(month) \
+                    and all(d.base for d in dates):
+                return field(Verdict.supported, f"the figure is measured from {found.text!r} ({found.iso}): it is "
+                                                f"for {month}", period.model_dump(),
+                             [Span(article_id=article.id, start=found.start, end=found.end)])
+    return None
+
+
+def _dated_clause(fact: TradeFigure, dates: list[Span], support: Support) -> str | None:
+    """The verb of a clause of its own that every date found for the period hangs on, away from the fact's
+    figure ("after the regulator cleared the deal last week"); None where a date is the figure's own."""
+    figures = [(article, figure) for article, _, _, figure in _own_figures(fact, support)]
+    verbs = []
+    for span in dates:
+        clauses = [in_a_clause_of_its_own(article.text, span.start, span.end, figure.start, figure.end)
+                   for article, figure in figures if article.id == span.article_id]
+        verbs.append(next((verb for verb in clauses if verb), None))
+    return verbs[0] if verbs and all(verbs) else None
 
 
 def _period_of_the_sentence(period: DateRef, support: Support) -> FoundDate | None:

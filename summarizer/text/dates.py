@@ -48,7 +48,7 @@ DATE_PATTERN = re.compile(
     rf"|(?P<md>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}}))"
     rf"|(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?!,?\s+\d{{4}}))"
     rf"|(?P<my>{_MONTH}(?:\s+of)?\s+\d{{4}})"
-    rf"|(?P<m_rel>(?:in\s+)?{_MONTH}\s+{_RELATIVE_YEAR})"
+    rf"|(?P<m_rel>(?:(?:in|since|until|by|from|during)\s+)?{_MONTH}\s+{_RELATIVE_YEAR})"
     rf"|(?P<rel_year>{_RELATIVE_YEAR})"
     rf"|(?P<rel_month>{_RELATIVE_MONTH})"
     rf"|(?P<rel_week>{_RELATIVE_WEEK})"
@@ -113,7 +113,9 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
         if match.lastgroup == "month" and match.group(0)[0].isupper() and _after_a_name(text, match.start()):
             continue  # "Theresa May trade deal": a name, not a month
         iso = None if estimated and match.lastgroup == "day_rel" else _resolve_match(match, published)
-        base = bool(iso and len(iso) < 10 and _measured_from(text, match.start()))
+        # the comparison word may open the phrase itself: "from October last year"
+        lead = _BASE_WORD.match(match.group(0))
+        base = bool(iso and len(iso) < 10 and _measured_from(text, match.start() + (lead.end() if lead else 0)))
         found.append(FoundDate(match.group(0), match.start(), match.end(), iso, match.lastgroup, base))
     return found
 
@@ -122,8 +124,17 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
 _COMPARED_WITH = re.compile(r"\b(?:(?:" + lexicon.alternation("comparison_bases") + r")\s+(?:(?:the\s+)?same\s+"
                             r"(?:period|month|quarter|months|time)\s+(?:of\s+|in\s+)?|in\s+)?|the\s+same\s+"
                             r"(?:period|month|quarter|months|time)\s+(?:of\s+|in\s+)?)$", re.IGNORECASE)
+_BASE_WORD = re.compile(r"(?:" + lexicon.alternation("comparison_bases") + r")\s+", re.IGNORECASE)
 _CHANGED = re.compile("|".join(p.pattern for p in lexicon.table("change_directions").values())
                       + r"|\d\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+
+
+def year_on(found: FoundDate) -> str | None:
+    """The month a change is measured for, where its base is that month a year earlier ("rose 7 percent from
+    October last year" -> the October after it); None for any other date."""
+    if not found.base or found.kind != "m_rel" or not found.iso or _year_offset(found.text) != -1:
+        return None
+    return f"{int(found.iso[:4]) + 1:04d}{found.iso[4:]}"
 
 
 def _measured_from(text: str, at: int) -> bool:

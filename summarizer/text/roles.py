@@ -368,6 +368,21 @@ def verb_over(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (token.sent.start, token.i) if token.pos_ in ("VERB", "AUX") else None
 
 
+def in_a_clause_of_its_own(text: str, start: int, end: int, figure_start: int, figure_end: int) -> str | None:
+    """The verb of the clause of its own that text[start:end] hangs on, where a figure of the same sentence
+    hangs on another verb: "paid Rs 3,954 crore ..., after the regulator cleared the deal last week" ->
+    "cleared". A clause of its own is an adverbial or relative clause with its own subject; None otherwise."""
+    phrase, figure = nlp.span_at(text, start, end), nlp.span_at(text, figure_start, figure_end)
+    if phrase is None or figure is None or phrase.root.sent.start != figure.root.sent.start:
+        return None
+    verb, _ = _up_to_verb(phrase.root)
+    figure_verb, _ = _up_to_verb(figure.root)
+    if verb.i == figure_verb.i or figure.root in verb.subtree or verb.dep_ not in ("advcl", "relcl"):
+        return None
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children)
+    return str(verb.text) if own_subject else None
+
+
 def clause_of_another_act(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
     """The verb of another clause a name text[start:end] sits in, when its sentence has a ``cue`` act:
     "Chevron agreed to buy Hess, giving it a stake in Guyana's fields" -> "giving" for Guyana; "signed in a
