@@ -732,11 +732,17 @@ def test_a_level_stated_beside_an_aim_is_no_target(sentence: str) -> None:
      [Verdict.supported, Verdict.unsupported]),
     ("Chile's Codelco and Japan's Marubeni signed a copper supply deal on Monday.", ["Codelco", "Marubeni"],
      [Verdict.supported, Verdict.supported]),
-    # a leader stands for the country; a country whose company is not among the sides is left alone
+    # a leader stands for the country
     ("Chile's President Gabriel Boric and Japan's Fumio Kishida signed a copper supply deal on Monday.",
      ["Gabriel Boric", "Chile"], [Verdict.supported, Verdict.supported]),
+    # the companies are the sides, whether or not the fact names them
     ("Chile's Codelco and Japan's Marubeni signed a copper supply deal on Monday.", ["Chile", "Japan"],
-     [Verdict.supported, Verdict.supported]),
+     [Verdict.unsupported, Verdict.unsupported]),
+    # an organ of the state, a minister or an official acts for the country
+    ("Chile's Ministry of Mining and Japan's trade minister Yoji Muto signed a copper supply deal on Monday.",
+     ["Chile", "Japan"], [Verdict.supported, Verdict.supported]),
+    ("Chile's Finance Minister Mario Marcel and Japan's JOGMEC signed a copper supply deal on Monday.",
+     ["Chile", "Japan"], [Verdict.supported, Verdict.unsupported]),
 ])
 def test_the_home_of_another_side_is_no_side(sentence: str, parties: list[str], verdicts: list[Verdict]) -> None:
     deal = Agreement(subject="copper supply deal", status="signed", parties=parties, evidence=QUOTED)
@@ -807,7 +813,8 @@ def test_a_target_qualifier_holds_for_a_figure_with_a_deadline_ahead() -> None:
     # a country word inside a company's name is no side
     ("Anglo American and Canada's Teck Resources agreed on Tuesday to merge.", "United States", Verdict.unsupported),
     ("Korean Air and Delta signed a joint venture deal on Monday.", "South Korea", Verdict.unsupported),
-    ("Anglo American and Canada's Teck Resources agreed on Tuesday to merge.", "Canada", Verdict.supported),
+    ("Korean Air and the South Korean government signed a joint venture deal on Monday.", "South Korea",
+     Verdict.supported),  # the country named apart from the company's name is a side
     # a title after it, a leader's name or a day before it leave the country a side
     ("UK Business and Trade Secretary Jonathan Reynolds signed the pact with Peru.", "United Kingdom",
      Verdict.supported),
@@ -850,3 +857,14 @@ def test_a_figure_measured_from_a_month_a_year_earlier_is_for_that_month_a_year_
     fact = TradeFigure(metric="copper exports", value=4.1, scale="billion", currency="USD",
                        period=DateRef(text="x", iso=iso), evidence=QUOTED)
     assert _verdict(fact, sentence, "period") == verdict
+
+
+@pytest.mark.parametrize(("sentence", "metric", "verdict"), [
+    # news words for the measures: a trade gap is a deficit, outbound shipments are exports
+    ("In the first half, Kenya's trade gap widened to $2.9 billion.", "trade deficit", Verdict.supported),
+    ("In the first half, Kenya's trade gap widened to $2.9 billion.", "trade", Verdict.contradicted),
+    ("Kenya's outbound shipments rose 4 percent to $2.9 billion.", "exports", Verdict.supported),
+    ("Kenya's outbound shipments rose 4 percent to $2.9 billion.", "imports", Verdict.contradicted),
+])
+def test_the_news_words_for_a_measure_name_it(sentence: str, metric: str, verdict: Verdict) -> None:
+    assert _metric_verdict(sentence, metric, 2.9) == verdict

@@ -41,7 +41,7 @@ from ..text import lexicon, nlp
 from ..text.align import normalise, unescape_quotes
 from ..text.countries import iso_code
 from ..text.money import figure_pattern, find_figures
-from ..text.names import same_entity, same_name
+from ..text.names import holds_an_office, same_entity, same_name
 from ..text.roles import (
     clause_holds,
     clause_of_another_act,
@@ -214,7 +214,7 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
         named_at = hits + [(a, b) for a, b in others if not any(x <= a and b <= y for x, y in hits)]
         homes = [home for at in named_at if (home := _home_of(article.text, at, other_sides, mentions, party))]
         if named_at and len(homes) == len(named_at):
-            return field(Verdict.unsupported, f"{party} is the home of {homes[0]}, another side, not a side of its own",
+            return field(Verdict.unsupported, f"{party} is the home of {homes[0]}, not a side of its own",
                          party, [Span(article_id=article.id, start=start, end=end)])
         place = dateline(article)
         elsewhere = {at: why for at in named_at if (why := _no_side(article, place, *at, country=bool(iso_code(party))))}
@@ -255,15 +255,24 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
     return named
 
 
+_STATE_BODIES = lexicon.pattern("state_bodies")
+
+
 def _home_of(text: str, at: tuple[int, int], others: tuple[str, ...], mentions: list[Any], party: str) -> str | None:
-    """The other side whose name the country word at ``at`` possesses ("Malaysia's Axiata Group"), when that
-    side is no person of the country (its leader stands for it: "Chile's President Gabriel Boric"), or None."""
+    """The organisation whose name the country word at ``at`` possesses ("Malaysia's Axiata Group", "Poland's
+    largest insurer PZU"): another side of the fact, or a company that is no organ of the country's state
+    ("Kenya's National Treasury" acts for Kenya) and no person (a leader or minister stands for it: "Chile's
+    President Gabriel Boric"); None otherwise."""
     owned = possessed_name(text, *at)
     if owned is None or any(m.start < owned[1] and owned[0] < m.end for m in leaders_of(party, text, mentions)):
         return None
     name = text[owned[0]:owned[1]]
-    return next((other for other in others if same_entity(other, name) or normalise(other) in normalise(name)
-                 or normalise(name) in normalise(other)), None)
+    other = next((other for other in others if same_entity(other, name) or normalise(other) in normalise(name)
+                  or normalise(name) in normalise(other)), None)
+    if other is not None:
+        return other
+    person = holds_an_office(name) or nlp.label_at(text, *owned) == "PERSON"
+    return None if person or _STATE_BODIES.search(name) else name
 
 
 def _side_referred_to(party: str, support: Support, status: AgreementStatus | None) -> FieldCheck | None:

@@ -269,6 +269,15 @@ def country_of_person(name: str, text: str) -> str | None:
     return None
 
 
+_TITLE_HEADS = frozenset(title.split()[-1].lower() for title in TITLES)  # "Minister", "Secretary", "President"
+
+
+def holds_an_office(value: str) -> bool:
+    """The words name an office or its holder ("Communist Party General Secretary To Lam", "Foreign Minister
+    Sikorski"): a title's last word is among them."""
+    return any(word.lower() in _TITLE_HEADS for word in re.findall(r"[\w'’.-]+", value))
+
+
 def is_title_words(value: str) -> bool:
     """The value is made only of words of titles ("Defence", "Foreign Minister"): a title, never a name."""
     words = value.lower().split()
