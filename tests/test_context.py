@@ -215,6 +215,21 @@ def test_acronyms_and_spelling_variants() -> None:
     assert checked.fields["parties[1]"].verdict == Verdict.supported
 
 
+@pytest.mark.parametrize(("location", "verdict"), [
+    ("Brasilia (G7 summit)", Verdict.unsupported),                  # another group
+    ("Brasilia (G20 summit)", Verdict.supported),                   # an acronym inside a name, with its number
+    ("Brasilia (Group of 20 summit)", Verdict.supported),
+    ("Brasilia (BRICS summit)", Verdict.unsupported),
+])
+def test_an_acronym_inside_a_name_is_read_both_ways(location: str, verdict: Verdict) -> None:
+    text = "Ghana's John Mahama met Peru's Dina Boluarte on the sidelines of the Group of 20 summit in Brasilia."
+    fact = Meeting(participants=["John Mahama", "Dina Boluarte"], location=location, evidence=_evidence(text[:-1]))
+    assert _check(fact, _article(text)).fields["location"].verdict == verdict
+    abbreviated = text.replace("Group of 20", "G20")
+    assert _check(fact.model_copy(update={"evidence": _evidence(abbreviated[:-1])}), _article(abbreviated)).fields[
+        "location"].verdict == verdict
+
+
 def test_a_discussion_in_a_second_quote_does_not_contradict_an_agreement() -> None:
     article = _article("Brazil and Argentina reached a consensus on a beef quota. They also discussed energy.")
     fact = Agreement(subject="beef quota", status="agreed", parties=["Brazil", "Argentina"],

@@ -89,6 +89,11 @@ def _metric_verdict(sentence: str, metric: str, billions: float) -> Verdict:
     ("Gabriel Boric and Dina Boluarte spoke by phone on Monday.", ["Gabriel Boric", "Dina Boluarte"], True),
     ("Boric had a video call with Boluarte.", ["Boric", "Boluarte"], True),
     ("Boric spoke by phone to reporters about the visit of Boluarte.", ["Boric", "Boluarte"], False),
+    # a meeting held by phone, told by any verb: "agreed in a phone call"
+    ("Peru's Dina Boluarte said on Monday that she and Kenyan President William Ruto agreed in a phone call to "
+     "open embassies.", ["Dina Boluarte", "William Ruto"], True),
+    ("Ruto said in a phone call with Lula that Boluarte would visit Nairobi.", ["Ruto", "Boluarte"], False),
+    ("Ruto said in a phone call with Lula that Boluarte would visit Nairobi.", ["Ruto", "Lula"], True),
     # "who" stands for the name its clause hangs on
     ("The pact was signed by Ghana's John Mahama, who had held talks with William Ruto earlier.",
      ["John Mahama", "William Ruto"], True),
@@ -174,6 +179,11 @@ PLAN = "The plan, which the two governments approved on Monday, commits both to 
     ("The treaty, which Kenya signed in 1998, was replaced by a customs pact.", "treaty", "signed", True),
     ("Ministers approved a customs protocol on Monday and said a wider trade pact would follow.", "wider trade pact",
      "agreed", False),
+    # a participle of agreeing after the act it comes with
+    ("Ruto and Boluarte held talks in Nairobi, agreeing to expand cooperation on fisheries.",
+     "cooperation on fisheries", "agreed", True),
+    ("Ruto and Boluarte held talks in Nairobi, agreeing to expand cooperation on fisheries.",
+     "cooperation on fisheries", "signed", False),
     # what the signed text includes was signed with it
     ("The accord, signed in Accra on Friday, includes a memorandum on cocoa pricing.", "memorandum on cocoa pricing",
      "signed", True),

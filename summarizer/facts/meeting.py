@@ -42,9 +42,10 @@ from .registry import FactSpec, register
 
 _MEET = lexicon.pattern("cues_meetings")
 _TOGETHER = lexicon.pattern("joint_presence")  # "Scholz and Ruto witnessed the signing": a meeting too
-# "Lula and Boric spoke by phone", "had a video call with": a meeting held at a distance
-_REMOTE = re.compile(r"\b(?:" + lexicon.alternation("remote_talk_verbs") + r")(?:\s+[\w-]+){0,2}?\s+(?:"
-                     + lexicon.alternation("remote_meetings") + r")\b", re.IGNORECASE)
+# "Lula and Boric spoke by phone", "had a video call with", "agreed in a phone call": a meeting held at a distance
+_REMOTE = re.compile(r"\b(?:(?:" + lexicon.alternation("remote_talk_verbs") + r")(?:\s+[\w-]+){0,2}?|(?:in|during|over)\s+"
+                     r"(?:a|an|the|their|his|her)(?:\s+[\w-]+)?)\s+(?:" + lexicon.alternation("remote_meetings")
+                     + r")\b", re.IGNORECASE)
 _ATTENDED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:in attendance|were present|was present|also present|"
                              r"were also present)\b", re.IGNORECASE)
 _ATTENDED_BEFORE = re.compile(r"\b(?:" + lexicon.alternation("presence_phrases") + r")\s+(?:\w+\s+){0,6}$",

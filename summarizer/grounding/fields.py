@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from ..articles import Article
 from ..schema import DateRef
 from ..text import lexicon, nlp
-from ..text.acronyms import abbreviated_runs, expansions
+from ..text.acronyms import abbreviated_runs, expansions, spelled_both_ways
 from ..text.align import normalise
 from ..text.countries import (
     capital_of,
@@ -297,6 +297,11 @@ def _named_otherwise(value: str, article: Article, start: int, text: str) -> Fie
         how = f"as {spelled[0]!r}" if spelled else "by its acronym"
         return field(Verdict.supported, f"named in the evidence {how}", value,
                      [Span(article_id=article.id, start=start, end=start + len(text))])
+    for written in spelled_both_ways(value, text):  # "G20 summit" written "Group of 20 summit"
+        at = normalise(text).find(normalise(written))
+        if at >= 0:
+            return field(Verdict.supported, f"named in the evidence as {written!r}", value,
+                         [Span(article_id=article.id, start=start, end=start + len(text))])
     for a, b in capital_words(value, text, 0, len(text)):
         return field(Verdict.supported, f"{text[a:b]!r} stands for {value}", value,
                      [Span(article_id=article.id, start=start + a, end=start + b)])

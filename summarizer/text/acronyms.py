@@ -11,8 +11,8 @@ from functools import lru_cache
 
 from . import lexicon
 
-_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}s?\b")
-_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&\d]{1,7}s?\b")   # "FTA", "M&A", "G20"
+_WORD = re.compile(r"[^\W_][\w'’]*")
 
 
 @lru_cache(maxsize=1)
@@ -21,8 +21,9 @@ def _joiners() -> frozenset[str]:
 
 
 def initials(words: list[str]) -> str:
-    """Upper-case initials of the words that are not joining words ("Free Trade Agreement" -> "FTA")."""
-    return "".join(w[0].upper() for w in words if w.lower() not in _joiners())
+    """Upper-case initials of the words that are not joining words ("Free Trade Agreement" -> "FTA"); a number
+    is kept whole ("Group of 20" -> "G20")."""
+    return "".join(w if w.isdigit() else w[0].upper() for w in words if w.lower() not in _joiners())
 
 
 def acronyms_in(text: str) -> set[str]:
@@ -57,6 +58,20 @@ def abbreviated_runs(phrase: str, text: str) -> list[str]:
     for i in range(len(words)):
         for j in range(i + 2, min(len(words), i + 8) + 1):
             run = words[i:j]
-            if run[0][0].isupper() and run[-1][0].isupper() and initials(run) in written:
+            if run[0][0].isupper() and (run[-1][0].isupper() or run[-1].isdigit()) and initials(run) in written:
                 found.append(" ".join(run))
     return found
+
+
+def spelled_both_ways(phrase: str, text: str) -> list[str]:
+    """The phrase with its acronyms spelled out as ``text`` spells them, and with its runs of words written as
+    the acronyms ``text`` uses ("G20 summit" -> "Group of 20 summit"; "Free Trade Agreement talks" -> "FTA
+    talks"); only the spellings that differ from the phrase."""
+    spelled, abbreviated = phrase, phrase
+    for word in _WORD.findall(phrase):
+        found = expansions(word, text) if word.isupper() and len(word) > 1 else []
+        if found:
+            spelled = re.sub(rf"\b{re.escape(word)}\b", found[0], spelled)
+    for run in sorted(abbreviated_runs(phrase, text), key=len, reverse=True):
+        abbreviated = abbreviated.replace(run, initials(run.split()))
+    return [p for p in dict.fromkeys((spelled, abbreviated)) if p != phrase]

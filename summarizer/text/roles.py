@@ -161,6 +161,8 @@ def _governing_verb(token: Any) -> Any | None:
         return head if head is not token and head.pos_ in ("VERB", "AUX") else None
     if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
         return token.head.head  # "opened the port after holding talks": the opener held them
+    if token.dep_ == "prep" and token.head.pos_ in ("VERB", "AUX"):
+        return token.head  # a cue that is a whole phrase: "agreed in a phone call"
     # "on the occasion of the summit", "at talks in Oslo": up through prepositional phrases
     for _ in range(3):
         if token.dep_ != "pobj" or token.head.dep_ != "prep":
