@@ -87,6 +87,22 @@ def test_a_base_opened_by_its_own_comparison_word_is_a_base(text: str, iso: str)
     assert [(d.iso, d.base) for d in found] == [(iso, True)]
 
 
+@pytest.mark.parametrize(("text", "base"), [
+    ("Peru's trade surplus widened to $2 billion, the largest since 2021.", True),   # a record's comparison
+    ("Copper output hit its highest level since 2021.", True),
+    ("Peru's copper exports have doubled since 2021.", False),
+])
+def test_since_after_a_superlative_is_a_base(text: str, base: bool) -> None:
+    assert [d.base for d in find_dates(text, dt.date(2025, 11, 20))] == [base]
+
+
+def test_a_month_of_an_invitation_extended_is_the_coming_one() -> None:
+    text = "Lula extended an invitation to Ramaphosa to attend the climate conference in Belem in March."
+    assert [d.iso for d in find_dates(text, dt.date(2025, 7, 9))] == ["2026-03"]
+    invited = "Ramaphosa, who was invited in March, attended the conference."  # when the invitation came
+    assert [d.iso for d in find_dates(invited, dt.date(2025, 7, 9))] == ["2025-03"]
+
+
 def test_a_month_told_ahead_in_reported_speech_is_the_coming_one() -> None:
     july = dt.date(2025, 7, 9)
     ahead = find_dates("Ramaphosa said he would travel to Hanoi in March, ahead of the summit.", july)

@@ -847,6 +847,9 @@ def test_a_country_word_inside_an_organisations_name_is_no_side(sentence: str, p
      DateRef(text="last month", iso="2025-05"), Verdict.supported),
     ("Exports reached $1.2 billion in 2024 as shipments of cashew nuts rose.",
      DateRef(text="in 2024", iso="2024"), Verdict.supported),
+    # a relative clause is one too, its subject the relative pronoun
+    ("Zambia's ZCCM, which sold a copper mine in June, reported revenue of $1.2 billion for 2024.",
+     DateRef(text="in June", iso="2025-06"), Verdict.unsupported),
 ])
 def test_a_period_in_a_clause_of_its_own_dates_that_clause(sentence: str, period: DateRef, verdict: Verdict) -> None:
     fact = TradeFigure(metric="value", value=1.2, scale="billion", currency="USD", period=period, evidence=QUOTED)
@@ -875,6 +878,7 @@ def test_a_figure_measured_from_a_month_a_year_earlier_is_for_that_month_a_year_
     ("In the first half, Kenya's trade gap widened to $2.9 billion.", "trade", Verdict.contradicted),
     ("Kenya's outbound shipments rose 4 percent to $2.9 billion.", "exports", Verdict.supported),
     ("Kenya's outbound shipments rose 4 percent to $2.9 billion.", "imports", Verdict.contradicted),
+    ("Outbound shipments in the first quarter rose 4 percent to $2.9 billion.", "exports", Verdict.supported),
 ])
 def test_the_news_words_for_a_measure_name_it(sentence: str, metric: str, verdict: Verdict) -> None:
     assert _metric_verdict(sentence, metric, 2.9) == verdict

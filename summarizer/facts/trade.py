@@ -529,7 +529,9 @@ def _goods_before(article: Article, start: int, end: int) -> str | None:
     if measure is None:
         return None
     word = measure.root
-    goods = next((c for c in word.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == word.i - 1), None)
+    # the noun just before the measure's words ("outbound shipments" is one measure, not goods called outbound)
+    goods = next((c for c in word.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == measure.start - 1),
+                 None)
     if goods is None or _WHOLE_GOODS.fullmatch(goods.text):
         return None
     return str(goods.text)  # the noun itself: "crude oil exports" are oil exports

@@ -84,6 +84,7 @@ PART_PERIODS = frozenset({"part_year", "year_to", "month_range", "period", "fisc
 MONTH_SPAN = re.compile(rf"\b{_MONTH}\s*[-–]\s*{_MONTH}(?!\w)", re.IGNORECASE)  # "July-October", with or without a year
 
 FUTURE = re.compile(r"\b(?:" + lexicon.alternation("future_tense") + r")\b", re.IGNORECASE)
+_INVITATION = re.compile(r"\binvit(?:ation|ed|es|e|ing)\s+(?:\S+\s+){0,3}?to\b", re.IGNORECASE)  # "invited X to"
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
         iso = None if estimated and match.lastgroup == "day_rel" else _resolve_match(match, published)
         # the comparison word may open the phrase itself: "from October last year"
         lead = _BASE_WORD.match(match.group(0))
-        base = bool(iso and len(iso) < 10 and _measured_from(text, match.start() + (lead.end() if lead else 0)))
+        base = bool(iso and len(iso) < 10 and (_measured_from(text, match.start() + (lead.end() if lead else 0))
+                                               or _since_a_record(text, match)))
         found.append(FoundDate(match.group(0), match.start(), match.end(), iso, match.lastgroup, base))
     return found
 
@@ -135,6 +137,23 @@ def year_on(found: FoundDate) -> str | None:
     if not found.base or found.kind != "m_rel" or not found.iso or _year_offset(found.text) != -1:
         return None
     return f"{int(found.iso[:4]) + 1:04d}{found.iso[4:]}"
+
+
+_BEFORE_SINCE = re.compile(r"\b(\w+)(?:\s+\w+){0,2}\s+$")
+
+
+def _since_a_record(text: str, match: re.Match[str]) -> bool:
+    """"since 2020" after a superlative ("a surplus of $9 billion, the largest since 2020", "the highest level
+    since March") dates what the record is measured against, not the figure."""
+    if not match.group(0).lower().startswith("since"):
+        return False
+    before = _BEFORE_SINCE.search(text, max(0, match.start() - 40), match.start())
+    if before is None:
+        return False
+    from . import nlp  # the parse only where a superlative may stand
+
+    span = nlp.span_at(text, before.start(), match.start())
+    return span is not None and any(token.tag_ in ("JJS", "RBS") for token in span)
 
 
 def _measured_from(text: str, at: int) -> bool:
@@ -176,7 +195,12 @@ def _ahead(match: re.Match[str]) -> bool:
     if re.match(r"(?:next|coming)\b", match.group(0), re.IGNORECASE):
         return True
     clause = re.split(r"[.;:!?]", match.string[max(0, match.start() - 60):match.start()])[-1]
-    return bool(FUTURE.search(clause))
+    if FUTURE.search(clause):
+        return True
+    # an invitation is to something ahead, however long what it invites to ("extended an invitation to
+    # Museveni to attend the East African Community summit in Nairobi in November")
+    clause = re.split(r"[.;:!?]", match.string[max(0, match.start() - 150):match.start()])[-1]
+    return bool(_INVITATION.search(clause))
 
 
 def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | None:

@@ -373,7 +373,8 @@ def verb_over(text: str, start: int, end: int) -> tuple[int, int] | None:
 def in_a_clause_of_its_own(text: str, start: int, end: int, figure_start: int, figure_end: int) -> str | None:
     """The verb of the clause of its own that text[start:end] hangs on, where a figure of the same sentence
     hangs on another verb: "paid Rs 3,954 crore ..., after the regulator cleared the deal last week" ->
-    "cleared". A clause of its own is an adverbial or relative clause with its own subject; None otherwise."""
+    "cleared", "Holcim, which spun off a unit in June, reported sales of ..." -> "spun". A clause of its own
+    is an adverbial or relative clause with a subject (a relative pronoun too); None otherwise."""
     phrase, figure = nlp.span_at(text, start, end), nlp.span_at(text, figure_start, figure_end)
     if phrase is None or figure is None or phrase.root.sent.start != figure.root.sent.start:
         return None
@@ -381,7 +382,7 @@ def in_a_clause_of_its_own(text: str, start: int, end: int, figure_start: int, f
     figure_verb, _ = _up_to_verb(figure.root)
     if verb.i == figure_verb.i or figure.root in verb.subtree or verb.dep_ not in ("advcl", "relcl"):
         return None
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)  # "which spun off ... in June"
     return str(verb.text) if own_subject else None
 
 
