@@ -119,6 +119,9 @@ def test_meeting_participants_are_arguments_of_one_meeting(sentence: str, met: l
     ("Lula plans to meet Boluarte at the summit.", False),
     ("Ruto said that Lula and Boluarte will meet for a summit in Lima next year.", False),
     ("Lula will travel to Lima next month to meet Boluarte.", False),  # the trip's purpose, still to come
+    ("Chile has proposed a meeting between Lula and Boluarte.", False),  # only put forward
+    ("Boric called for talks between Lula and Boluarte in May.", False),
+    ("Lula met Boluarte to discuss a proposed rail link.", True),
     ("Boric said Lula would meet Boluarte in Lima.", False),  # the future told in reported speech
     # held, whatever else the sentence puts ahead
     ("Lula travelled to Lima on Monday to meet Boluarte.", True),
@@ -179,6 +182,11 @@ PLAN = "The plan, which the two governments approved on Monday, commits both to 
     ("The treaty, which Kenya signed in 1998, was replaced by a customs pact.", "treaty", "signed", True),
     ("Ministers approved a customs protocol on Monday and said a wider trade pact would follow.", "wider trade pact",
      "agreed", False),
+    # a text initialled is agreed, not yet signed
+    ("The foreign ministers of Chile and Peru initialed the text of a fisheries pact on Monday.", "fisheries pact",
+     "agreed", True),
+    ("The foreign ministers of Chile and Peru initialed the text of a fisheries pact on Monday.", "fisheries pact",
+     "signed", False),
     # a participle of agreeing after the act it comes with
     ("Ruto and Boluarte held talks in Nairobi, agreeing to expand cooperation on fisheries.",
      "cooperation on fisheries", "agreed", True),

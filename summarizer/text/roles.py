@@ -173,8 +173,12 @@ def _governing_verb(token: Any) -> Any | None:
     return None
 
 
+_PROPOSED = lexicon.pattern("proposal_words")
+
+
 def still_to_come(token: Any) -> bool:
-    """Whether a predicate is put ahead of the telling: "will meet", "are expected to hold talks",
+    """Whether a predicate is put ahead of the telling or only put forward ("proposed a meeting between",
+    lexicon ``proposal_words``): "will meet", "are expected to hold talks",
     "plans to meet", "will meet for a summit", "the upcoming summit", "will travel to Lima to meet" (the
     future-tense lexicon, read from the predicate's auxiliaries and those of the verbs it is the object,
     complement, prepositional object or purpose ("to meet") of)."""
@@ -190,7 +194,8 @@ def still_to_come(token: Any) -> bool:
             break
     first = min([t.i for t in chain] + [c.i for t in chain for c in t.children
                                         if c.dep_ in ("aux", "auxpass", "amod") and c.i < token.i])
-    return bool(FUTURE.search(token.doc[first:token.i + 1].text))
+    told = token.doc[first:token.i + 1].text
+    return bool(FUTURE.search(told) or _PROPOSED.search(told))
 
 
 @lru_cache(maxsize=2048)
