@@ -230,6 +230,30 @@ def test_an_acronym_inside_a_name_is_read_both_ways(location: str, verdict: Verd
         "location"].verdict == verdict
 
 
+def test_an_office_a_monarch_holds_stands_for_him_and_the_day_named_before_dates_the_next_act() -> None:
+    article = _article("Thai King Maha Vajiralongkorn hosted Emperor Akihito of Japan at the Grand Palace on "
+                       "Tuesday evening.\n\nEarlier in the day, Prime Minister Srettha Thavisin met the emperor at "
+                       "the palace.", published=dt.date(2025, 3, 5))
+    quote = "Earlier in the day, Prime Minister Srettha Thavisin met the emperor at the palace"
+    fact = Meeting(participants=["Srettha Thavisin", "Emperor Akihito"], date=DateRef(text="x", iso="2025-03-04"),
+                   evidence=_evidence(quote))
+    checked = _check(fact, article)
+    assert checked.fields["participants"].verdict == Verdict.supported
+    assert checked.fields["date"].verdict == Verdict.supported
+    other_day = fact.model_copy(update={"date": DateRef(text="x", iso="2025-03-03")})
+    assert _check(other_day, article).fields["date"].verdict != Verdict.supported
+
+
+@pytest.mark.parametrize(("party", "verdict"), [
+    ("Kenyan delegation", Verdict.supported),   # one noun two modifiers share, in the plural
+    ("Ethiopian delegation", Verdict.unsupported),
+])
+def test_a_plural_noun_shared_by_two_modifiers_names_each(party: str, verdict: Verdict) -> None:
+    text = "Kenyan and Somali delegations signed a border protocol in Nairobi on Friday."
+    fact = Agreement(parties=[party], subject="border protocol", status="signed", evidence=_evidence(text[:-1]))
+    assert _check(fact, _article(text)).fields["parties[0]"].verdict == verdict
+
+
 def test_a_discussion_in_a_second_quote_does_not_contradict_an_agreement() -> None:
     article = _article("Brazil and Argentina reached a consensus on a beef quota. They also discussed energy.")
     fact = Agreement(subject="beef quota", status="agreed", parties=["Brazil", "Argentina"],

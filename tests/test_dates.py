@@ -96,6 +96,18 @@ def test_since_after_a_superlative_is_a_base(text: str, base: bool) -> None:
     assert [d.base for d in find_dates(text, dt.date(2025, 11, 20))] == [base]
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # "the previous year" looks back from the year its sentence named; "last year" from the telling
+    ("Peru's exports rose to $5bn in 2022 from $4bn the previous year.", [("2022", "year"), ("2021", "rel_year")]),
+    ("Peru's exports rose to $5bn in 2022 from $4bn last year.", [("2022", "year"), ("2024", "rel_year")]),
+    ("Exports reached Rs 900 crore in 2023-24, from Rs 800 crore in the previous fiscal year.",
+     [("2023", "period"), ("2022", "fiscal")]),
+    ("Peru's exports fell the previous year.", [("2024", "rel_year")]),  # no year named before it
+])
+def test_the_previous_year_looks_back_from_the_year_named_before_it(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(d.iso, d.kind) for d in find_dates(text, dt.date(2025, 4, 1))] == found
+
+
 def test_a_month_of_an_invitation_extended_is_the_coming_one() -> None:
     text = "Lula extended an invitation to Ramaphosa to attend the climate conference in Belem in March."
     assert [d.iso for d in find_dates(text, dt.date(2025, 7, 9))] == ["2026-03"]

@@ -140,6 +140,15 @@ def test_a_currency_joined_to_its_amount_by_a_hyphen(text: str, amount: float, c
     assert (figure.amount, figure.currency) == (amount, currency)
 
 
+@pytest.mark.parametrize("text, amount, currency", [
+    ("holders will receive 62 pence in cash for each share", 0.62, "GBP"),
+    ("a rise of 4 pence a litre", 0.04, "GBP"),
+])
+def test_pence_are_hundredths_of_a_pound(text: str, amount: float, currency: str) -> None:
+    [figure] = find_figures(text)
+    assert (round(figure.amount, 6), figure.currency) == (amount, currency)
+
+
 @pytest.mark.parametrize("country, currency, verdict", [
     ("Senegal", "XOF", "supported"), ("Cameroon", "XAF", "supported"),   # West or Central African CFA franc
     ("Senegal", "XAF", "unsupported"), ("Senegal", "CHF", "unsupported"),

@@ -316,12 +316,13 @@ def _named_otherwise(value: str, article: Article, start: int, text: str) -> Fie
 @lru_cache(maxsize=4096)
 def _sharing_a_noun(value: str) -> re.Pattern[str] | None:
     """"Pakistani companies" written with another modifier of the same noun: "Pakistani and Chinese
-    companies", "Kenyan, Ugandan and Tanzanian officials"; None for one word, which shares nothing."""
+    companies", "Kenyan, Ugandan and Tanzanian officials", "Russian and Ukrainian delegations" for "Russian
+    delegation"; None for one word, which shares nothing."""
     first, _, rest = value.strip().partition(" ")
     if not rest:
         return None
     others = r"(?:,\s+[\w’'-]+)*,?\s+(?:and|or|&)\s+[\w’'-]+"
-    return re.compile(rf"\b{re.escape(first)}{others}\s+{re.escape(rest)}\b", re.IGNORECASE)
+    return re.compile(rf"\b{re.escape(first)}{others}\s+{re.escape(rest)}(?:s|es)?\b", re.IGNORECASE)  # "delegations"
 
 
 _LOCATED = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+'s\s+)?$", re.IGNORECASE)

@@ -25,7 +25,8 @@ WEEKDAYS = {d: i for i, d in enumerate(
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_RELATIVE_YEAR = r"(?:next|last|this|the\s+coming|the\s+upcoming|the\s+previous|the\s+current)\s+year"
+_RELATIVE_YEAR = (r"(?:next|last|this|the\s+coming|the\s+upcoming|the\s+previous|the\s+current)\s+"
+                  r"(?:(?:fiscal|financial)\s+)?year")
 _RELATIVE_MONTH = r"(?:next|last|this|the\s+coming|the\s+previous)\s+month"
 _RELATIVE_WEEK = r"(?:next|last|this|the\s+coming|the\s+previous)\s+week"
 _NUMBER_WORDS = {word: int(n) for word, n in lexicon.pairs("number_words")}
@@ -118,8 +119,24 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
         lead = _BASE_WORD.match(match.group(0))
         base = bool(iso and len(iso) < 10 and (_measured_from(text, match.start() + (lead.end() if lead else 0))
                                                or _since_a_record(text, match)))
-        found.append(FoundDate(match.group(0), match.start(), match.end(), iso, match.lastgroup, base))
+        kind = match.lastgroup
+        if kind == "rel_year" and "previous" in match.group(0).lower():
+            iso = _year_before_the_one_named(text, published, match.start()) or iso
+        if kind == "rel_year" and re.search(r"fiscal|financial", match.group(0), re.IGNORECASE):
+            kind = "fiscal"  # "the previous fiscal year" is no calendar year
+        found.append(FoundDate(match.group(0), match.start(), match.end(), iso, kind, base))
     return found
+
+
+def _year_before_the_one_named(text: str, published: dt.date | None, at: int) -> str | None:
+    """"the previous year" looks back from the year its sentence named before it ("rose to $5bn in 2023 from
+    $4bn the previous year": 2022), where "last year" looks back from the telling; None when no year is named
+    before it in its sentence."""
+    window = max(0, at - 300)
+    starts = [m.end() for m in re.finditer(r"[.!?]\s", text[window:at])]
+    sentence = window + (starts[-1] if starts else 0)
+    named = [d for d in find_dates(text, published, sentence, at) if d.iso and not d.base]
+    return f"{int(named[-1].iso[:4]) - 1:04d}" if named else None  # type: ignore[index]
 
 
 # "from the same period last year", "than in 2023", "the same month of 2024": the date a change is measured from

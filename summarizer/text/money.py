@@ -172,6 +172,7 @@ def figure_pattern() -> re.Pattern[str]:
     code_alt = "|".join(codes)
     name_alt = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in names)
     short_alt = "|".join(sorted(_short_letter_signs(), key=len, reverse=True))
+    name_alt += "|" + "|".join(re.escape(w) for w in _subunits())
     prefix = rf"(?P<pre>(?-i:{code_alt})\s?(?=\d)|{sign_alt}|(?-i:{short_alt})(?=\d))"
     suffix = rf"(?P<post>(?-i:{code_alt})|{name_alt})"
     # the look-ahead (a digit within a sign's length) lets most positions fail before the long alternations
@@ -194,6 +195,12 @@ class Figure:
     def amount(self) -> float:
         """The value with its scale applied."""
         return self.value * SCALES.get(self.scale or "", 1.0)
+
+
+@lru_cache(maxsize=1)
+def _subunits() -> dict[str, str]:
+    """A currency's hundredth named as a word of its own -> the currency ("pence" -> GBP)."""
+    return {word.lower(): code for word, code in lexicon.pairs("currency_subunits")}
 
 
 def normalise_scale(word: str | None) -> str | None:
@@ -234,6 +241,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
             continue  # "R2", "P5", "G7": letters and a number, not an amount
         value = float(match.group("num").replace(",", ""))
         currency = None if short_sign else normalise_currency(pre or post)
+        if post and post.lower() in _subunits():  # "85 pence": GBP 0.85
+            value, currency = value / 100, _subunits()[post.lower()]
         matched_end = match.end() if (scale or post or percent) else match.end("num")
         figures.append(Figure(text[match.start():matched_end], match.start(), matched_end, value, scale,
                               currency, percent, pre or post))
