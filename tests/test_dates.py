@@ -108,6 +108,16 @@ def test_the_previous_year_looks_back_from_the_year_named_before_it(text: str, f
     assert [(d.iso, d.kind) for d in find_dates(text, dt.date(2025, 4, 1))] == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # after "first" or a superlative, "in five years" is how long since the last time
+    ("Ruto and Samia held their first formal talks in five years on Monday.", ["2024-10-21"]),
+    ("Peru's copper output hit its highest level in three years.", []),
+    ("Peru plans to invest $5 billion in five years.", ["2029"]),   # "invest" is no superlative
+])
+def test_in_n_years_after_a_first_or_a_superlative_is_no_date(text: str, found: list[str]) -> None:
+    assert [d.iso for d in find_dates(text, dt.date(2024, 10, 23))] == found
+
+
 def test_a_month_of_an_invitation_extended_is_the_coming_one() -> None:
     text = "Lula extended an invitation to Ramaphosa to attend the climate conference in Belem in March."
     assert [d.iso for d in find_dates(text, dt.date(2025, 7, 9))] == ["2026-03"]

@@ -94,6 +94,10 @@ def _metric_verdict(sentence: str, metric: str, billions: float) -> Verdict:
      "open embassies.", ["Dina Boluarte", "William Ruto"], True),
     ("Ruto said in a phone call with Lula that Boluarte would visit Nairobi.", ["Ruto", "Boluarte"], False),
     ("Ruto said in a phone call with Lula that Boluarte would visit Nairobi.", ["Ruto", "Lula"], True),
+    # a meeting as the setting of an act between two: both were there; not an act after it
+    ("Peru's Dina Boluarte told Kenya's William Ruto in a meeting in Lima last month that Peru wanted closer ties.",
+     ["Dina Boluarte", "William Ruto"], True),
+    ("Boluarte thanked Lula after talks with Ruto.", ["Boluarte", "Lula"], False),
     # "who" stands for the name its clause hangs on
     ("The pact was signed by Ghana's John Mahama, who had held talks with William Ruto earlier.",
      ["John Mahama", "William Ruto"], True),
@@ -182,6 +186,11 @@ PLAN = "The plan, which the two governments approved on Monday, commits both to 
     ("The treaty, which Kenya signed in 1998, was replaced by a customs pact.", "treaty", "signed", True),
     ("Ministers approved a customs protocol on Monday and said a wider trade pact would follow.", "wider trade pact",
      "agreed", False),
+    # a takeover offer is put forward, not agreed
+    ("Safaricom launched a 2 billion dollar offer for Airtel Kenya on Monday.", "offer for Airtel Kenya", "proposed",
+     True),
+    ("Safaricom launched a 2 billion dollar offer for Airtel Kenya on Monday.", "offer for Airtel Kenya", "agreed",
+     False),
     # a text initialled is agreed, not yet signed
     ("The foreign ministers of Chile and Peru initialed the text of a fisheries pact on Monday.", "fisheries pact",
      "agreed", True),
@@ -286,6 +295,7 @@ def test_a_debt_or_a_share_price_is_not_the_deal() -> None:
     # a margin over another price is no growth of the figure
     ("Saudi Aramco will pay $1.2 per share, a 12% premium to the closing price.", False),
     ("The shares were sold at $1.2 each, a 12% discount to Friday's close.", False),
+    ("The bid values Safaricom at $1.2 per share, a premium of just 12% to Friday's close.", False),
     ("The shares rose 12% to $1.2 after the bid.", True),
 ])
 def test_growth_is_a_change_not_a_margin(sentence: str, right: bool) -> None:

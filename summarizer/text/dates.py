@@ -114,6 +114,8 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
     for match in DATE_PATTERN.finditer(text, start, len(text) if end is None else end):
         if match.lastgroup == "month" and match.group(0)[0].isupper() and _after_a_name(text, match.start()):
             continue  # "Theresa May trade deal": a name, not a month
+        if match.lastgroup == "years_ahead" and _since_the_last(text, match):
+            continue  # "their first formal talks in five years": how long since the last, not a date
         iso = None if estimated and match.lastgroup == "day_rel" else _resolve_match(match, published)
         # the comparison word may open the phrase itself: "from October last year"
         lead = _BASE_WORD.match(match.group(0))
@@ -156,6 +158,21 @@ def year_on(found: FoundDate) -> str | None:
     return f"{int(found.iso[:4]) + 1:04d}{found.iso[4:]}"
 
 
+_CLAUSE_BEFORE = re.compile(r"[^.;:!?,]*$")
+
+
+def _since_the_last(text: str, match: re.Match[str]) -> bool:
+    """"in five years" after "first" or a superlative in its clause ("their first formal talks in five years",
+    "the lowest inflation in three years") is how long since the last time, not a date ahead."""
+    if not match.group(0).lower().startswith("in"):
+        return False
+    clause = _CLAUSE_BEFORE.search(text, max(0, match.start() - 80), match.start())
+    if clause is None or not clause.group(0).strip():
+        return False
+    from . import nlp  # the tagger tells a superlative ("largest") from a verb ("invest")
+
+    span = nlp.span_at(text, clause.start(), match.start())
+    return span is not None and any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for t in span)
 _BEFORE_SINCE = re.compile(r"\b(\w+)(?:\s+\w+){0,2}\s+$")
 
 

@@ -21,6 +21,7 @@ from .dates import FUTURE
 from .names import is_title_words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "poss"}
+_SETTINGS = {"in", "during", "at"}                    # "told X in a meeting": the meeting is where it was done
 OBJECT_DEPS = {"dobj", "dative", "attr"}
 PARTNER_PREPS = {"with", "between", "among", "on"}   # "met with", "talks between", "called on"
 JOINT_SLOTS = {"subject", "between"}                  # slots that can hold every side of a meeting
@@ -218,7 +219,10 @@ def predicate_slots(text: str, start: int, end: int, cue: re.Pattern[str],
         verb = _governing_verb(token)
         # "talks between Ruto and Boluarte" names every side: the governing verb's subject is none of them
         if verb is not None and not any(s.role in JOINT_SLOTS for s in slots):
-            slots += [s for s in _own_slots(verb) if s.role == "subject"]
+            # the meeting as the setting of an act between two ("told Faisal in a meeting", "assured him during
+            # talks"): the one the act is done to was there too; not after or before it ("thanked Lula after talks")
+            setting = token.dep_ == "pobj" and token.head.lower_ in _SETTINGS and token.head.head.i == verb.i
+            slots += [s for s in _own_slots(verb) if s.role == "subject" or (setting and s.role == "object")]
             grand = _governing_verb(verb) if not any(s.role == "subject" for s in slots) else None
             if grand is not None:
                 slots += [s for s in _own_slots(grand) if s.role == "subject"]
