@@ -35,7 +35,7 @@ _INVITED_BY = re.compile(r"\binvit(?:ed|ation)\s+(?:\w+\s+){0,3}?by\s+|\binvitat
 _THANKED_FOR = re.compile(r"\bthank(?:ed|s|ing)?\s+(?P<agent>[^.;]{1,60}?)\s+for\s+(?:his|her|their|its|the)\s+"
                           r"(?:\w+\s+)?invitation\b", re.IGNORECASE)
 _OWN_INVITATION = re.compile(r"['’]s?\s+(?:\w+\s+)?invitation\b", re.IGNORECASE)
-# The one invited named before the invitation: "Modi accepted an invitation to visit Chile".
+# The one invited named before the invitation: "Ruto accepted an invitation to visit Chile".
 _ACCEPTED = re.compile(r"\s+(?:has\s+|had\s+)?(?:accepted|accepts|took up|declined)\s+(?:an|the|a)\s+(?:\w+\s+)?invitation\b",
                        re.IGNORECASE)
 

@@ -298,8 +298,7 @@ def _named_otherwise(value: str, article: Article, start: int, text: str) -> Fie
         return field(Verdict.supported, f"named in the evidence {how}", value,
                      [Span(article_id=article.id, start=start, end=start + len(text))])
     for written in spelled_both_ways(value, text):  # "G20 summit" written "Group of 20 summit"
-        at = normalise(text).find(normalise(written))
-        if at >= 0:
+        if normalise(written) in normalise(text):
             return field(Verdict.supported, f"named in the evidence as {written!r}", value,
                          [Span(article_id=article.id, start=start, end=start + len(text))])
     for a, b in capital_words(value, text, 0, len(text)):

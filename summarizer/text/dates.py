@@ -159,6 +159,7 @@ def year_on(found: FoundDate) -> str | None:
 
 
 _CLAUSE_BEFORE = re.compile(r"[^.;:!?,]*$")
+_WORDS_BEFORE = re.compile(r"\b\w+(?:\s+\w+){0,2}\s+$")  # up to three words
 
 
 def _since_the_last(text: str, match: re.Match[str]) -> bool:
@@ -166,14 +167,8 @@ def _since_the_last(text: str, match: re.Match[str]) -> bool:
     "the lowest inflation in three years") is how long since the last time, not a date ahead."""
     if not match.group(0).lower().startswith("in"):
         return False
-    clause = _CLAUSE_BEFORE.search(text, max(0, match.start() - 80), match.start())
-    if clause is None or not clause.group(0).strip():
-        return False
-    from . import nlp  # the tagger tells a superlative ("largest") from a verb ("invest")
-
-    span = nlp.span_at(text, clause.start(), match.start())
-    return span is not None and any(t.tag_ in ("JJS", "RBS") or t.lower_ == "first" for t in span)
-_BEFORE_SINCE = re.compile(r"\b(\w+)(?:\s+\w+){0,2}\s+$")
+    return _superlative_before(text, _CLAUSE_BEFORE.search(text, max(0, match.start() - 80), match.start()),
+                               match.start(), first=True)
 
 
 def _since_a_record(text: str, match: re.Match[str]) -> bool:
@@ -181,13 +176,19 @@ def _since_a_record(text: str, match: re.Match[str]) -> bool:
     since March") dates what the record is measured against, not the figure."""
     if not match.group(0).lower().startswith("since"):
         return False
-    before = _BEFORE_SINCE.search(text, max(0, match.start() - 40), match.start())
-    if before is None:
-        return False
-    from . import nlp  # the parse only where a superlative may stand
+    return _superlative_before(text, _WORDS_BEFORE.search(text, max(0, match.start() - 40), match.start()),
+                               match.start())
 
-    span = nlp.span_at(text, before.start(), match.start())
-    return span is not None and any(token.tag_ in ("JJS", "RBS") for token in span)
+
+def _superlative_before(text: str, before: re.Match[str] | None, at: int, first: bool = False) -> bool:
+    """Whether the words ``before`` matched up to ``at`` hold a superlative, or "first" with ``first`` (the
+    tagger tells "largest" from "invest"; the parse is asked only here)."""
+    if before is None or not before.group(0).strip():
+        return False
+    from . import nlp
+
+    span = nlp.span_at(text, before.start(), at)
+    return span is not None and any(t.tag_ in ("JJS", "RBS") or (first and t.lower_ == "first") for t in span)
 
 
 def _measured_from(text: str, at: int) -> bool:
@@ -228,13 +229,16 @@ def _ahead(match: re.Match[str]) -> bool:
     """The date lies ahead: "next Friday", or a future marker earlier in its clause ("will meet on Friday")."""
     if re.match(r"(?:next|coming)\b", match.group(0), re.IGNORECASE):
         return True
-    clause = re.split(r"[.;:!?]", match.string[max(0, match.start() - 60):match.start()])[-1]
-    if FUTURE.search(clause):
+    if FUTURE.search(_clause_up_to(match, 60)):
         return True
     # an invitation is to something ahead, however long what it invites to ("extended an invitation to
     # Museveni to attend the East African Community summit in Nairobi in November")
-    clause = re.split(r"[.;:!?]", match.string[max(0, match.start() - 150):match.start()])[-1]
-    return bool(_INVITATION.search(clause))
+    return bool(_INVITATION.search(_clause_up_to(match, 150)))
+
+
+def _clause_up_to(match: re.Match[str], chars: int) -> str:
+    """The last clause of the ``chars`` characters before the match."""
+    return re.split(r"[.;:!?]", match.string[max(0, match.start() - chars):match.start()])[-1]
 
 
 def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | None:
