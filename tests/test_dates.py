@@ -135,6 +135,7 @@ def test_a_month_told_ahead_in_reported_speech_is_the_coming_one() -> None:
 @pytest.mark.parametrize("phrase, kind", [
     ("in the first four months", "part_year"), ("the year ended March", "year_to"), ("Jan.-Sept. 2024", "month_range"),
     ("in 2022-23", "period"), ("fiscal 2024", "fiscal"), ("in 2023", "year"), ("last year", "rel_year"),
+    ("Q3 2024", "part_year"), ("H1 2025", "part_year"),  # a quarter or a half written as in results tables
 ])
 def test_each_date_says_which_kind_of_phrase_it_is(phrase: str, kind: str) -> None:
     assert [d.kind for d in find_dates(phrase, THURSDAY)] == [kind]

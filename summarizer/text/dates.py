@@ -65,7 +65,7 @@ DATE_PATTERN = re.compile(
     r"|(?P<fiscal>(?:fiscal|financial)\s+(?:year\s+)?(?:19|20)\d{2}|FY\s?(?:19|20)?\d{2})"
     r"|(?P<part_year>(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|"
     r"(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months)(?:\s+of\s+"
-    rf"(?:(?:19|20)\d{{2}}|{_RELATIVE_YEAR}|the\s+year|{_FISCAL_YEAR}))?|Q[1-4]\s+(?:19|20)\d{{2}}"
+    rf"(?:(?:19|20)\d{{2}}|{_RELATIVE_YEAR}|the\s+year|{_FISCAL_YEAR}))?|(?:Q[1-4]|H[12])\s+(?:19|20)\d{{2}}"
     rf"|(?:early|mid|late)[-\s](?:19|20)\d{{2}})"
     # "the year ended March", "the four quarters to the end of June 2024": a year that ends with that month
     rf"|(?P<year_to>(?:the\s+)?(?:(?:fiscal\s+|financial\s+)?year|(?:12|twelve)\s+months|(?:four|4)\s+quarters)\s+"
