@@ -900,3 +900,26 @@ def test_a_figure_measured_from_a_month_a_year_earlier_is_for_that_month_a_year_
 ])
 def test_the_news_words_for_a_measure_name_it(sentence: str, metric: str, verdict: Verdict) -> None:
     assert _metric_verdict(sentence, metric, 2.9) == verdict
+
+
+@pytest.mark.parametrize(("metric", "verdict"), [
+    # a relative clause set off by commas before the figure names no measure of it
+    ("services surplus", Verdict.supported),
+    ("investment", Verdict.contradicted),
+])
+def test_a_measure_in_an_aside_before_the_figure_does_not_bind_it(metric: str, verdict: Verdict) -> None:
+    sentence = "Kenya's services surplus, which includes earnings from foreign investments, stood at $2.9 billion."
+    assert _metric_verdict(sentence, metric, 2.9) == verdict
+
+
+@pytest.mark.parametrize(("billions", "iso", "verdict"), [
+    # a date that possesses the figure a change is measured from dates that figure
+    (2.1, "2024", Verdict.supported),
+    (2.1, "2025", Verdict.contradicted),    # "this year" is the new figure's
+    (2.9, "2025", Verdict.supported),
+])
+def test_a_date_that_possesses_the_base_figure_dates_it(billions: float, iso: str, verdict: Verdict) -> None:
+    sentence = "Kenya Power will invest $2.9 billion this year, up 38 percent from last year's $2.1 billion."
+    fact = TradeFigure(metric="investment", value=billions, scale="billion", currency="USD",
+                       period=DateRef(text="x", iso=iso), evidence=QUOTED)
+    assert _verdict(fact, sentence, "period") == verdict

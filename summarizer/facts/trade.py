@@ -205,8 +205,15 @@ def _bound_direction(text: str, start: int, end: int, clause_start: int, clause_
                 return key
     before = text[clause_start:start]
     cut = _clause_start(before)
-    nearest = max(((end, key) for _, end, key in _measures(before, cut)), default=None)
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(before, cut)]
+    nearest = max(((end, key) for at, end, key in _measures(before, cut)
+                   if not any(a <= at < b for a, b in asides)), default=None)
     return nearest[1] if nearest else None
+
+
+# a relative clause set off by commas before the figure tells of something else: "the primary income surplus,
+# which includes returns on overseas investments, stood at 3.7 trillion yen" binds the surplus
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,", re.IGNORECASE)
 
 
 _INCREMENTS = lexicon.table("increments")
@@ -692,6 +699,9 @@ def check_period(fact: TradeFigure, support: Support) -> FieldCheck:
     clause of the fact's figure gives it for part of that year or for another kind of year ("$263bn in
     the first four months", "$13.4bn in 2022-23"), and a fiscal year where it gives part of that year."""
     period = fact.period
+    owned = _the_dates_own(fact, period, support) if period is not None and period.iso else None
+    if owned is not None:
+        return owned
     found = date_of_the_story(check_date_in_context(period, support), period, support)  # type: ignore[arg-type]
     if found.verdict == Verdict.unsupported and period is not None and period.iso:
         found = _a_year_on_from_the_base(period, support) or found
@@ -740,6 +750,26 @@ def _a_year_on_from_the_base(period: DateRef, support: Support) -> FieldCheck | 
                 return field(Verdict.supported, f"the figure is measured from {found.text!r} ({found.iso}): it is "
                                                 f"for {month}", period.model_dump(),
                              [Span(article_id=article.id, start=found.start, end=found.end)])
+    return None
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+$")
+
+
+def _the_dates_own(fact: TradeFigure, period: DateRef, support: Support) -> FieldCheck | None:
+    """The period of a figure a date possesses ("up 19 percent from last year's 20.4 trillion won"): supported
+    where it is that date, though the date is a change's base, and contradicted where it is another (the
+    sentence's other dates are the other figures'); None where no date possesses the figure."""
+    for article, _, _, figure in _own_figures(fact, support):
+        for found in find_dates(article.text, article.published, max(0, figure.start - 40), figure.start):
+            if not (found.iso and _POSSESSIVE.match(article.text, found.end, figure.start)):
+                continue
+            span = [Span(article_id=article.id, start=found.start, end=figure.end)]
+            if same_date(found.iso, period.iso):
+                return field(Verdict.supported, f"the figure is {found.text!r}'s ({found.iso})", period.model_dump(),
+                             span)
+            return field(Verdict.contradicted, f"the figure is {found.text!r}'s ({found.iso}), not {period.iso}",
+                         period.model_dump(), span)
     return None
 
 
