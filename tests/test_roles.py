@@ -825,6 +825,12 @@ def test_a_kind_the_subject_says_otherwise_is_not_borrowed_from_another_act(subj
     ("Ecuador and Chile agreed to raise trade to $2.9 billion by 2030.", "trade target", Verdict.supported),
     ("Ecuador and Chile agreed to raise trade to $2.9 billion by 2030.", "investment target", Verdict.unsupported),
     ("Trade between Ecuador and Chile had grown to $2.9 billion by 2023.", "trade", Verdict.supported),  # past
+    # a horizon with no year (lexicon horizons)
+    ("Ecuador and Chile agreed to raise trade to $2.9 billion in the coming years.", "trade", Verdict.contradicted),
+    ("Ecuador and Chile agreed to raise trade to $2.9 billion within five years.", "trade target",
+     Verdict.supported),
+    ("Trade between Ecuador and Chile rose to $2.9 billion and should keep growing in the coming years.", "trade",
+     Verdict.supported),
 ])
 def test_a_figure_with_a_deadline_ahead_is_a_target(sentence: str, metric: str, verdict: Verdict) -> None:
     assert _metric_verdict(sentence, metric, 2.9) == verdict

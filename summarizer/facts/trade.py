@@ -288,6 +288,7 @@ def _value_of_the_noun(fact: TradeFigure, support: Support) -> FieldCheck | None
 
 
 _AIMS = frozenset(lexicon.words("target_words"))
+_HORIZON = re.compile(r"\b(?:" + lexicon.alternation("horizons").replace(r"\*", r"\w+") + r")\b", re.IGNORECASE)
 # a figure after "from" / "than" is the level a change is measured from, not the aim (lexicon comparison_bases)
 _LEVEL_BEFORE_A_CHANGE = frozenset(w for w in lexicon.words("comparison_bases") if " " not in w)
 
@@ -316,7 +317,11 @@ def _target_cue(article: Article, figure: Figure) -> str | None:
         return None
     deadline = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     years = [int(t.text) for t in deadline.subtree if t.like_num and len(t.text) == 4] if deadline is not None else []
-    return f"by {years[0]}" if years and years[0] >= article.published.year else None
+    if years and years[0] >= article.published.year:
+        return f"by {years[0]}"
+    # a horizon with no year: "raise trade to $5 billion in the coming years", "within five years"
+    horizon = _HORIZON.search(article.text, figure.end, min(len(article.text), figure.end + 60))
+    return horizon.group(0) if horizon and not _CLAUSE_END.search(article.text, figure.end, horizon.start()) else None
 
 
 def _aimed_at(fact: TradeFigure, support: Support) -> FieldCheck | None:
