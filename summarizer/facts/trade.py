@@ -288,7 +288,7 @@ def _value_of_the_noun(fact: TradeFigure, support: Support) -> FieldCheck | None
 
 
 _AIMS = frozenset(lexicon.words("target_words"))
-_HORIZON = re.compile(r"\b(?:" + lexicon.alternation("horizons").replace(r"\*", r"\w+") + r")\b", re.IGNORECASE)
+_HORIZON = lexicon.pattern("horizons")  # "in the coming years", "within five years"
 # a figure after "from" / "than" is the level a change is measured from, not the aim (lexicon comparison_bases)
 _LEVEL_BEFORE_A_CHANGE = frozenset(w for w in lexicon.words("comparison_bases") if " " not in w)
 
