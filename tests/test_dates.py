@@ -87,6 +87,23 @@ def test_a_base_opened_by_its_own_comparison_word_is_a_base(text: str, iso: str)
     assert [(d.iso, d.base) for d in found] == [(iso, True)]
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # after the figure a change is measured from, a month dates that figure where a later one came before
+    ("Kenya's tea exports fell to $95 million in July from a revised $110 million in June.",
+     [("2025-07", False), ("2025-06", True)]),
+    ("Tea exports rose in August. The surplus widened to $40 million from $31 million in July.",
+     [("2025-08", False), ("2025-07", True)]),
+    ("Uganda's jobless rate fell to 4.1% in May from 4.3% in April.", [("2025-05", False), ("2025-04", True)]),
+    ("Tea exports rose to $95 million from $81 million in July.", [("2025-07", False)]),  # alone: the change's month
+    ("Tea exports rose in June. The surplus widened to $40 million from $31 million in July.",
+     [("2025-06", False), ("2025-07", False)]),  # the earlier month is no later period
+    ("Tea exports rose in August. Imports from Kenya reached $31 million in July.",  # no comparison word
+     [("2025-08", False), ("2025-07", False)]),
+])
+def test_a_month_after_a_compared_figure_is_its_base_after_a_later_month(text: str, found: list) -> None:
+    assert [(d.iso, d.base) for d in find_dates(text, dt.date(2025, 9, 20))] == found
+
+
 @pytest.mark.parametrize(("text", "base"), [
     ("Peru's trade surplus widened to $2 billion, the largest since 2021.", True),   # a record's comparison
     ("Copper output hit its highest level since 2021.", True),

@@ -368,6 +368,34 @@ def test_a_date_must_be_the_facts_own_act(fact, sentence: str, phrase: str, iso:
     assert _verdict(_dated(fact, phrase, iso), sentence, "date") == verdict
 
 
+PATROLS = Agreement(subject="joint naval patrols", status="agreed", parties=["Chile", "Peru"], evidence=QUOTED)
+
+
+@pytest.mark.parametrize("sentence, phrase, iso, verdict", [
+    # a date ahead in what was agreed dates that, not the agreeing
+    ("Chile and Peru agreed to start joint naval patrols next year.", "next year", "2026", Verdict.unsupported),
+    ("Chile and Peru agreed to start joint naval patrols next year.", "on Tuesday", "2025-06-03",
+     Verdict.unsupported),
+    ("Chile and Peru agreed on Tuesday to start joint naval patrols next year.", "on Tuesday", "2025-06-03",
+     Verdict.supported),
+    # a date already past may date the agreeing itself
+    ("Chile and Peru agreed to start joint naval patrols in May.", "in May", "2025-05", Verdict.supported),
+])
+def test_a_date_ahead_in_what_was_agreed_is_not_the_agreement_s(sentence: str, phrase: str, iso: str,
+                                                                verdict: Verdict) -> None:
+    assert _verdict(_dated(PATROLS, phrase, iso), sentence, "date") == verdict
+
+
+def test_an_agreement_with_a_date_ahead_in_what_was_agreed_takes_the_story_s_date() -> None:
+    lead, quote = ("Chile's Gabriel Boric and Peru's Dina Boluarte met in Lima on Tuesday.",
+                   "The two leaders agreed to start joint naval patrols next year.")
+    article = Article(id="a1", text=f"{lead}\n\n{quote}", published=dt.date(2025, 6, 4))
+    fact = _dated(PATROLS, "on Tuesday", "2025-06-03").model_copy(
+        update={"evidence": [Evidence(article_id="a1", quote=quote)]})
+    checked = check(EventSummary(title="t", agreements=[fact]), [article]).facts[0]
+    assert checked.fields["date"].verdict == Verdict.supported
+
+
 @pytest.mark.parametrize("sentence, party, verdict", [
     # the doer of another act of the sentence is no side
     ("Chile and Peru signed a fisheries pact that the President of Bolivia praised.", "Bolivia", Verdict.unsupported),
@@ -892,6 +920,33 @@ def test_a_period_in_a_clause_of_its_own_dates_that_clause(sentence: str, period
 def test_a_figure_measured_from_a_month_a_year_earlier_is_for_that_month_a_year_on(sentence: str, iso: str,
                                                                                     verdict: Verdict) -> None:
     fact = TradeFigure(metric="copper exports", value=4.1, scale="billion", currency="USD",
+                       period=DateRef(text="x", iso=iso), evidence=QUOTED)
+    assert _verdict(fact, sentence, "period") == verdict
+
+
+@pytest.mark.parametrize(("iso", "verdict"), [
+    ("2025-03", Verdict.supported),     # the story's month, named before
+    ("2025-02", Verdict.unsupported),   # the month of the figure the surplus widened from
+])
+def test_a_month_after_the_figure_a_change_is_measured_from_dates_that_figure(iso: str, verdict: Verdict) -> None:
+    first, second = ("Chile's copper exports climbed to $4.1 billion in March.",
+                     "The trade surplus with China widened to $1.9 billion from $1.2 billion in February.")
+    article = Article(id="a1", text=f"{first} {second}", published=dt.date(2025, 4, 20))
+    fact = TradeFigure(metric="trade surplus with China", value=1.9, scale="billion", currency="USD",
+                       period=DateRef(text="x", iso=iso), evidence=[Evidence(article_id="a1", quote=second)])
+    checked = check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0]
+    assert checked.fields["period"].verdict == verdict
+
+
+@pytest.mark.parametrize(("value", "iso", "verdict"), [
+    (1.2, "2025-02", Verdict.supported),      # the figure the change is measured from is February's
+    (1.2, "2025-03", Verdict.contradicted),
+    (1.9, "2025-03", Verdict.supported),
+])
+def test_the_figure_a_change_is_measured_from_has_the_month_after_it(value: float, iso: str,
+                                                                     verdict: Verdict) -> None:
+    sentence = "Chile's trade surplus with China narrowed to $1.9 billion in March from about $1.2 billion in February."
+    fact = TradeFigure(metric="trade surplus with China", value=value, scale="billion", currency="USD",
                        period=DateRef(text="x", iso=iso), evidence=QUOTED)
     assert _verdict(fact, sentence, "period") == verdict
 

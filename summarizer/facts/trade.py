@@ -762,14 +762,20 @@ _POSSESSIVE = re.compile(r"['’]s\s+$")
 
 
 def _the_dates_own(fact: TradeFigure, period: DateRef, support: Support) -> FieldCheck | None:
-    """The period of a figure a date possesses ("up 19 percent from last year's 20.4 trillion won"): supported
-    where it is that date, though the date is a change's base, and contradicted where it is another (the
-    sentence's other dates are the other figures'); None where no date possesses the figure."""
+    """The period of a figure a date possesses ("up 19 percent from last year's 20.4 trillion won") or of the
+    figure a change is measured from, dated straight after it ("narrowed to R8.4 billion in September from
+    R21.6 billion in August"): supported where it is that date, though the date is a change's base, and
+    contradicted where it is another (the sentence's other dates are the other figures'); None where no date
+    is the figure's own."""
     for article, _, _, figure in _own_figures(fact, support):
-        for found in find_dates(article.text, article.published, max(0, figure.start - 40), figure.start):
-            if not (found.iso and _POSSESSIVE.match(article.text, found.end, figure.start)):
+        before = find_dates(article.text, article.published, max(0, figure.start - 40), figure.start)
+        after = find_dates(article.text, article.published, figure.end, figure.end + 40)
+        for found in before + after:
+            possesses = found.end <= figure.start and _POSSESSIVE.match(article.text, found.end, figure.start)
+            compared = found.start >= figure.end and found.base and not article.text[figure.end:found.start].strip()
+            if not (found.iso and (possesses or compared)):
                 continue
-            span = [Span(article_id=article.id, start=found.start, end=figure.end)]
+            span = [Span(article_id=article.id, start=min(found.start, figure.start), end=max(found.end, figure.end))]
             if same_date(found.iso, period.iso):
                 return field(Verdict.supported, f"the figure is {found.text!r}'s ({found.iso})", period.model_dump(),
                              span)

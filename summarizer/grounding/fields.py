@@ -40,7 +40,7 @@ from ..text.names import (
     pronoun_references,
     same_name,
 )
-from ..text.roles import act_of
+from ..text.roles import act_of, complement_of
 from .context import (
     COLLECTIVE,
     COLLECTIVE_MEASURE,
@@ -600,17 +600,20 @@ _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _PERIOD_REFERENCE = lexicon.pattern("anaphoric_periods")  # "for the month": the month named before
 
 
-def date_of_the_story(found: FieldCheck, value: DateRef, support: Support) -> FieldCheck:
+def date_of_the_story(found: FieldCheck, value: DateRef, support: Support,
+                      act: re.Pattern[str] | None = None) -> FieldCheck:
     """An act's date or a figure's period from the article's lead, where the quote refers back to the
     story's event ("After their talks, the two leaders adopted a joint declaration", "The ministers signed
     ...") or to its period ("a trade surplus of $1.2 billion for the month"), and its sentence gives no
-    date of its own and no earlier past ("had signed")."""
+    date of its own and no earlier past ("had signed"). A date ahead in the complement of the ``act`` is not
+    the act's own ("agreed to hold exercises next year")."""
     if found.verdict != Verdict.unsupported or not value.iso or not support.with_context:
         return found
     sentence = support.tier("sentence") or support
     if not (support.refers_back() or any(_PERIOD_REFERENCE.search(text) for *_, text in sentence.texts())):
         return found
-    if any(any(not d.base for d in find_dates(article.text, article.published, start, end)) or _PAST_PERFECT.search(text)
+    if any(any(not d.base and not (act and _planned(article, d.start, d.end, act))
+               for d in find_dates(article.text, article.published, start, end)) or _PAST_PERFECT.search(text)
            for article, start, end, text in sentence.texts()):
         return found
     lead = support.tier("lead")
@@ -634,6 +637,11 @@ def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | N
             return field(Verdict.unsupported, "the evidence's dates are spans of years, what the act covers "
                                               "(\"a plan for 2025-2029\"), not when it happened", found.value,
                          found.spans)
+        planned = [_planned(articles[s.article_id], s.start, s.end, act) if s.article_id in articles else None
+                   for s in found.spans]
+        if planned and all(planned):
+            return field(Verdict.unsupported, f"the evidence's dates lie ahead: they date what the act set out to do "
+                                              f"({planned[0]!r}), not the act", found.value, found.spans)
         acts = [act_of(articles[s.article_id].text, s.start, s.end, act) if s.article_id in articles else None
                 for s in found.spans]
         if acts and all(acts):
@@ -644,7 +652,7 @@ def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | N
         article = articles.get(span.article_id)
         if article is None or span.where == "publication date":
             continue
-        other = act_of(article.text, span.start, span.end, act)
+        other = act_of(article.text, span.start, span.end, act) or _planned(article, span.start, span.end, act)
         if other:
             return field(Verdict.unsupported, f"{article.text[span.start:span.end]!r} dates {other!r}, not the "
                                               "fact's act", found.value, [span])
@@ -654,6 +662,17 @@ def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | N
                                                f"dateline); the act is dated {own.text!r} = {own.iso}",
                          found.value, [span, Span(article_id=article.id, start=own.start, end=own.end)])
     return found
+
+
+def _planned(article: Article, start: int, end: int, act: re.Pattern[str]) -> str | None:
+    """The verb of the act's complement that a date ahead of the report dates ("agreed to hold joint exercises
+    next year" -> "hold"): when what was agreed is to happen, not when it was agreed. None otherwise; a date
+    already past may date the act itself ("agreed to buy the miner in March")."""
+    if article.published is None:
+        return None
+    told = article.published.isoformat()
+    ahead = any(d.iso and d.iso > told[:len(d.iso)] for d in find_dates(article.text, article.published, start, end))
+    return complement_of(article.text, start, end, act) if ahead else None
 
 
 def _act_s_own_day(article: Article, span: Span, support: Support, act: re.Pattern[str]) -> FoundDate | None:
@@ -732,7 +751,8 @@ class Rules:
         another verb of the sentence ("concluding talks started in 2013")."""
         if value:
             self.add(name, lambda: date_of_the_story(
-                _dates_the_act(check_date_in_context(value, self.support), self.support, act), value, self.support))
+                _dates_the_act(check_date_in_context(value, self.support), self.support, act), value, self.support,
+                act))
 
     def words(self, name: str, value: str | None, what: str, ratio: float = 0.75) -> None:
         if value:

@@ -120,7 +120,8 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
         # the comparison word may open the phrase itself: "from October last year"
         lead = _BASE_WORD.match(match.group(0))
         base = bool(iso and len(iso) < 10 and (_measured_from(text, match.start() + (lead.end() if lead else 0))
-                                               or _since_a_record(text, match)))
+                                               or _since_a_record(text, match)
+                                               or _dates_a_compared_figure(text, published, match, iso)))
         kind = match.lastgroup
         if kind == "rel_year" and "previous" in match.group(0).lower():
             iso = _year_before_the_one_named(text, published, match.start()) or iso
@@ -156,6 +157,33 @@ def year_on(found: FoundDate) -> str | None:
     if not found.base or found.kind != "m_rel" or not found.iso or _year_offset(found.text) != -1:
         return None
     return f"{int(found.iso[:4]) + 1:04d}{found.iso[4:]}"
+
+
+# "from a revised C$7.60 billion", "up from about $10.6 billion": a comparison word before a figure
+_COMPARED_FIGURE = re.compile(r"\b(?:" + lexicon.alternation("comparison_bases") + r")\s+(?:(?:a|an|the)\s+)?"
+                              r"(?:(?-i:[a-z]+(?:ed|ly))\s+){0,2}(?:(?:" + lexicon.alternation("approximations")
+                              + r")\s+)?$", re.IGNORECASE)
+_LOOK_BACK = 1500  # characters before a compared figure searched for the story's later period
+
+
+def _dates_a_compared_figure(text: str, published: dt.date | None, match: re.Match[str], iso: str) -> bool:
+    """A month or year straight after the figure a change is measured from dates that figure (and is its base),
+    where a later period of the same kind was named before it ("narrowed to C$5.86 billion in June from a revised C$7.60
+    billion in May"; "widened to $1.9 billion from $1.2 billion in February" after March's figures). With no
+    later period named, it dates the change itself ("rose to $5 billion from $4.2 billion in June")."""
+    from .money import find_figures
+
+    figures = find_figures(text, max(0, match.start() - 60), match.start())
+    if not figures or text[figures[-1].end:match.start()].strip():
+        return False
+    figure = figures[-1]
+    if not _COMPARED_FIGURE.search(text, max(0, figure.start - 40), figure.start):
+        return False
+    for earlier in DATE_PATTERN.finditer(text, max(0, figure.start - _LOOK_BACK), figure.start):
+        named = _resolve_match(earlier, published)
+        if named and len(named) == len(iso) and named > iso:
+            return True
+    return False
 
 
 _CLAUSE_BEFORE = re.compile(r"[^.;:!?,]*$")

@@ -340,6 +340,16 @@ def act_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
     return _another_act(token, acts_i)
 
 
+def complement_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
+    """The verb of a ``cue`` act's complement that text[start:end] hangs on: "agreed to hold joint exercises
+    next year" -> "hold"; None when it hangs on the act or elsewhere."""
+    found = _in_a_sentence_with_acts(text, start, end, cue)
+    if found is None:
+        return None
+    verb, _ = _up_to_verb(found[0].root)
+    return str(verb.text) if verb.dep_ == "xcomp" and verb.head.i in found[1] else None
+
+
 _SEQUENCE = frozenset(lexicon.words("sequence_words"))
 
 
