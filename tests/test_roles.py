@@ -43,6 +43,11 @@ def _metric_verdict(sentence: str, metric: str, billions: float) -> Verdict:
     ("Gabriel Boric and Dina Boluarte held talks in Lima.", ["Gabriel Boric", "Dina Boluarte"], True),
     ("Boric held a meeting with Boluarte in Lima.", ["Boric", "Boluarte"], True),
     ("Talks between Boric and Boluarte ran late.", ["Boric", "Boluarte"], True),
+    # talking together: both the subjects of "discussed", or its subject and its "with"
+    ("Gabriel Boric and Dina Boluarte discussed lithium mining at the palace in Lima.", ["Gabriel Boric", "Dina Boluarte"],
+     True),
+    ("Boric discussed lithium with Boluarte in Lima on Monday.", ["Boric", "Boluarte"], True),
+    ("Boric discussed the pact Boluarte had signed.", ["Boric", "Boluarte"], False),
     # the names are there, in other roles
     ("Before seeing Lula, Boric met Dina Boluarte in Lima.", ["Lula", "Dina Boluarte"], False),
     ("Boric told Lula about his talks with Boluarte.", ["Lula", "Boluarte"], False),
@@ -366,6 +371,16 @@ MET = Meeting(participants=["William Ruto", "John Mahama"], evidence=QUOTED)
 ])
 def test_a_date_must_be_the_facts_own_act(fact, sentence: str, phrase: str, iso: str, verdict: Verdict) -> None:
     assert _verdict(_dated(fact, phrase, iso), sentence, "date") == verdict
+
+
+def test_their_governments_are_the_sides_the_lead_names_by_nationality() -> None:
+    lead = "Turkmen President Serdar Berdimuhamedov and Tajik President Emomali Rahmon met in Ashgabat on Tuesday."
+    quote = "Their governments are still negotiating a deal on gas supplies."
+    article = Article(id="a1", text=f"{lead}\n\n{quote}", published=dt.date(2025, 6, 4))
+    fact = Agreement(subject="a deal on gas supplies", status="under negotiation",
+                     parties=["Turkmenistan", "Tajikistan"], evidence=[Evidence(article_id="a1", quote=quote)])
+    checked = check(EventSummary(title="t", agreements=[fact]), [article]).facts[0]
+    assert [checked.fields[f"parties[{i}]"].verdict for i in (0, 1)] == [Verdict.supported] * 2
 
 
 PATROLS = Agreement(subject="joint naval patrols", status="agreed", parties=["Chile", "Peru"], evidence=QUOTED)

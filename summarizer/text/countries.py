@@ -53,6 +53,9 @@ def country_of_demonym(word: str) -> str | None:
     if word in demonyms():
         return demonyms()[word]
     lowered = word.lower()
+    land = next((_names()[lowered + end] for end in ("stan", "istan") if lowered + end in _names()), None)
+    if land:  # "Tajik" -> Tajikistan, "Kyrgyz" -> Kyrgyzstan: the people's name and "-(i)stan", their land
+        return land
     if len(lowered) < 5 or not lowered.endswith(("an", "ian", "ese", "ish", "i")):
         return None
     best, shared = None, 0
