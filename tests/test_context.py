@@ -876,8 +876,11 @@ def test_a_dateline_never_overrides_the_place_the_quote_gives(quote: str, locati
     ("Trade between Uganda and Rwanda stood at 900 billion shillings last year.", "KES", "unsupported"),
     ("Kenya and Uganda traded goods worth 900 billion shillings last year.", "UGX", "unsupported"),  # which one?
     ("Tunisia's exports to Libya reached 900 billion dinars last year.", "TND", "unsupported"),  # both use dinars
+    # letters for a shared name ("Rs": rupees) are those of the one rupee country the article names
+    ("Pakistan's exports to Oman reached Rs 900 billion last year.", "PKR", "supported"),
+    ("Pakistan's exports to Oman reached Rs 900 billion last year.", "INR", "unsupported"),
     # a sign read as one currency may be that of the country the article names: not contradicted
-    ("Pakistan's exports to Oman reached Rs 900 billion last year.", "PKR", "unsupported"),
+    ("Canada's exports to Chile reached $900 billion last year.", "USD", "supported"),
     ("Canada's exports to Chile reached $900 billion last year.", "CAD", "unsupported"),
     ("Germany's exports to Chile reached $900 billion last year.", "CAD", "contradicted"),
     # one- and two-letter signs of one country's news, read by the country where several use them

@@ -108,6 +108,8 @@ def test_a_month_after_a_compared_figure_is_its_base_after_a_later_month(text: s
     ("Peru's trade surplus widened to $2 billion, the largest since 2021.", True),   # a record's comparison
     ("Copper output hit its highest level since 2021.", True),
     ("Peru's copper exports have doubled since 2021.", False),
+    ("Ruto hosted Mahama, the first such visit since November 2023.", True),  # since the last, after "first"
+    ("Peru's trade surplus widened to $2 billion, the largest since March 2021.", True),
 ])
 def test_since_after_a_superlative_is_a_base(text: str, base: bool) -> None:
     assert [d.base for d in find_dates(text, dt.date(2025, 11, 20))] == [base]
@@ -140,6 +142,26 @@ def test_a_month_of_an_invitation_extended_is_the_coming_one() -> None:
     assert [d.iso for d in find_dates(text, dt.date(2025, 7, 9))] == ["2026-03"]
     invited = "Ramaphosa, who was invited in March, attended the conference."  # when the invitation came
     assert [d.iso for d in find_dates(invited, dt.date(2025, 7, 9))] == ["2025-03"]
+
+
+@pytest.mark.parametrize(("text", "told", "iso"), [
+    # a part of the current fiscal year longer than the calendar year so far: that fiscal year began the year
+    # before, and is dated by its first year
+    ("Exports rose in the first nine months of the current fiscal year.", dt.date(2025, 5, 28), "2024"),
+    ("Exports rose in the first half of this fiscal year.", dt.date(2025, 3, 2), "2024"),
+    ("Exports rose in the third quarter of the current fiscal year.", dt.date(2025, 8, 2), "2024"),
+    ("Exports rose in the first three months of the current fiscal year.", dt.date(2025, 5, 28), "2025"),
+    ("Exports rose in the first half of this fiscal year.", dt.date(2025, 11, 2), "2025"),
+    ("Exports rose in the first nine months of the year.", dt.date(2025, 10, 2), "2025"),  # a calendar year
+])
+def test_a_part_of_the_current_fiscal_year_already_passed(text: str, told: dt.date, iso: str) -> None:
+    assert [d.iso for d in find_dates(text, told)] == [iso]
+
+
+def test_an_invitation_in_the_headline_does_not_put_the_body_s_days_ahead() -> None:
+    text = ("Ruto invited to summit in Lusaka\n\nNAIROBI -- Zambia's envoy on Tuesday handed Ruto a letter inviting "
+            "him to the summit in June.")
+    assert [d.iso for d in find_dates(text, dt.date(2025, 5, 28))] == ["2025-05-27", "2025-06"]
 
 
 def test_a_month_told_ahead_in_reported_speech_is_the_coming_one() -> None:

@@ -170,3 +170,22 @@ def test_a_currency_left_out_is_not_a_currency_stated_otherwise(currency: str | 
 def test_a_shared_currency_name_read_by_default_yields_to_the_country_named(country: str, verdict: str) -> None:
     quote = f"Investment in {country} reached 40 billion dirhams last year"
     assert _value_verdict(quote, metric="investment", value=40, scale="billion", currency="AED") == verdict
+
+
+@pytest.mark.parametrize("quote, currency, verdict", [
+    # "Rs" is rupees of the country the story names: Sri Lanka's, where it names no other rupee country
+    ("Sri Lanka's tea exports reached Rs 420 billion last year", "LKR", "supported"),
+    ("Sri Lanka's tea exports reached Rs 420 billion last year", "INR", "unsupported"),
+    ("Sri Lanka's tea exports to India reached Rs 420 billion last year", "LKR", "unsupported"),  # either
+    ("India's tea exports reached Rs 420 billion last year", "INR", "supported"),
+    ("India's tea exports reached Rs 420 billion last year", "LKR", "contradicted"),
+])
+def test_rupees_in_letters_are_those_of_the_country_named(quote: str, currency: str, verdict: str) -> None:
+    from summarizer.articles import Article
+    from summarizer.grounding.checker import check
+    from summarizer.schema import EventSummary, Evidence, TradeFigure
+
+    article = Article(id="a1", text=quote + ".", published=None)
+    fact = TradeFigure(metric="tea exports", value=420, scale="billion", currency=currency,
+                       evidence=[Evidence(article_id="a1", quote=quote)])
+    assert check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].fields["value"].verdict == verdict

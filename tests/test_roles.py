@@ -393,12 +393,47 @@ PATROLS = Agreement(subject="joint naval patrols", status="agreed", parties=["Ch
      Verdict.unsupported),
     ("Chile and Peru agreed on Tuesday to start joint naval patrols next year.", "on Tuesday", "2025-06-03",
      Verdict.supported),
+    ("Chile and Peru agreed to resume joint naval patrols later this year.", "this year", "2025", Verdict.unsupported),
+    # a bare past participle set off by commas tells what was done to a noun before
+    ("Chile and Peru agreed to resume joint naval patrols, last held in 2019, in September.", "in 2019", "2019",
+     Verdict.unsupported),
     # a date already past may date the agreeing itself
     ("Chile and Peru agreed to start joint naval patrols in May.", "in May", "2025-05", Verdict.supported),
 ])
 def test_a_date_ahead_in_what_was_agreed_is_not_the_agreement_s(sentence: str, phrase: str, iso: str,
                                                                 verdict: Verdict) -> None:
     assert _verdict(_dated(PATROLS, phrase, iso), sentence, "date") == verdict
+
+
+@pytest.mark.parametrize("sentence, verdict", [
+    # an act the sentence places in the story's event, dating nothing itself, takes the lead's date
+    ("Mudavadi also held a meeting with James Gyakye.", Verdict.supported),
+    ("Before the talks, Mudavadi met James Gyakye.", Verdict.supported),
+    ("Mudavadi hosted James Gyakye for the two-day talks.", Verdict.supported),
+    ("Mudavadi held a meeting with James Gyakye.", Verdict.unsupported),  # nothing places it in the story
+    ("Mudavadi also held a meeting with James Gyakye in March.", Verdict.contradicted),  # dated itself
+])
+def test_an_act_placed_in_the_story_s_event_takes_the_lead_s_date(sentence: str, verdict: Verdict) -> None:
+    lead = "Kenyan Foreign Minister Musalia Mudavadi hosted Ghana's Samuel Ablakwa in Nairobi on Tuesday."
+    article = Article(id="a1", text=f"{lead}\n\n{sentence}", published=dt.date(2025, 6, 4))
+    fact = Meeting(participants=["Mudavadi", "James Gyakye"], date=DateRef(text="on Tuesday", iso="2025-06-03"),
+                   evidence=[Evidence(article_id="a1", quote=sentence)])
+    checked = check(EventSummary(title="t", meetings=[fact]), [article]).facts[0]
+    assert checked.fields["date"].verdict == verdict
+
+
+@pytest.mark.parametrize("phrase, iso, verdict", [
+    ("in Lima on Tuesday", "2025-06-03", Verdict.supported),
+    ("in 2019", "2019", Verdict.unsupported),  # the lead's date of another act is not the story's
+])
+def test_the_story_s_date_is_the_lead_s_date_of_its_act(phrase: str, iso: str, verdict: Verdict) -> None:
+    lead = "Chile and Peru signed a fisheries pact in Lima on Tuesday, concluding talks started in 2019."
+    quote = "The two countries also signed a customs pact."
+    article = Article(id="a1", text=f"{lead}\n\n{quote}", published=dt.date(2025, 6, 4))
+    fact = Agreement(subject="customs pact", status="signed", parties=["Chile", "Peru"],
+                     date=DateRef(text=phrase, iso=iso), evidence=[Evidence(article_id="a1", quote=quote)])
+    checked = check(EventSummary(title="t", agreements=[fact]), [article]).facts[0]
+    assert checked.fields["date"].verdict == verdict
 
 
 def test_an_agreement_with_a_date_ahead_in_what_was_agreed_takes_the_story_s_date() -> None:

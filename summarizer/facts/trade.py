@@ -101,7 +101,8 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
             parts.append(f"{figure.value:g} {figure.scale or ''} not {fact.value:g} {scale or ''}".replace("  ", " "))
         if figure.currency != currency:
             named = _country_currency(figure, currency, article) if not parts else None
-            if figure.currency is None and named == {currency}:
+            # "Rs 251 billion" in a story that names Nepal and not India: Nepalese rupees
+            if named == {currency} and (figure.currency is None or _another_countrys_currency(figure, article)):
                 return field(Verdict.supported, f"{figure.text!r}: the currency of the country the article names",
                              fact.value, [span])
             if figure.currency is None and not parts:  # an amount in a currency we cannot read
@@ -117,9 +118,10 @@ def check_figure(fact: TradeFigure, support: Support) -> FieldCheck:
 
 
 def _another_countrys_currency(figure: Figure, article: Article) -> set[str]:
-    """For a figure whose currency is a name several currencies share, read as one of them by default
-    ("dirhams" as AED): the others whose countries the article names, when it names none of the default's."""
-    if not (figure.marker and figure.marker.replace(" ", "").isalpha() and len(figure.marker) > 3):
+    """For a figure whose currency is a name or letters several currencies share, read as one of them by
+    default ("dirhams" as AED, "Rs" as INR): the others whose countries the article names, when it names none
+    of the default's. Signs ("$") are left to their default."""
+    if not (figure.marker and figure.marker.replace(" ", "").isalpha() and len(figure.marker) > 1):
         return set()
     named = _country_currency(figure, figure.currency, article) or set()
     return set() if figure.currency in named else named

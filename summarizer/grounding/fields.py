@@ -598,6 +598,9 @@ _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 
 
 _PERIOD_REFERENCE = lexicon.pattern("anaphoric_periods")  # "for the month": the month named before
+_STORY = lexicon.table("story_references")
+_STORY_REFERENCE = re.compile(rf"{_STORY['markers'].pattern}|(?:{_STORY['prepositions'].pattern})\s+the\s+"
+                              rf"(?:[\w-]+\s+)?(?:{_STORY['events'].pattern})", re.IGNORECASE)
 
 
 def date_of_the_story(found: FieldCheck, value: DateRef, support: Support,
@@ -605,19 +608,26 @@ def date_of_the_story(found: FieldCheck, value: DateRef, support: Support,
     """An act's date or a figure's period from the article's lead, where the quote refers back to the
     story's event ("After their talks, the two leaders adopted a joint declaration", "The ministers signed
     ...") or to its period ("a trade surplus of $1.2 billion for the month"), and its sentence gives no
-    date of its own and no earlier past ("had signed"). A date ahead in the complement of the ``act`` is not
-    the act's own ("agreed to hold exercises next year")."""
+    date of its own and no earlier past ("had signed"). An ``act`` also takes it where its sentence places it in
+    the story's event ("Iwaya also met Cho", "Before the talks, Iwaya met Wang"); a date of another act or ahead
+    in what the act set out to do ("agreed to hold exercises next year") is not the act's own."""
     if found.verdict != Verdict.unsupported or not value.iso or not support.with_context:
         return found
     sentence = support.tier("sentence") or support
-    if not (support.refers_back() or any(_PERIOD_REFERENCE.search(text) for *_, text in sentence.texts())):
+    told = [text for *_, text in sentence.texts()]
+    if not (support.refers_back() or any(_PERIOD_REFERENCE.search(text) for text in told)
+            or (act and any(_STORY_REFERENCE.search(text) for text in told))):
         return found
-    if any(any(not d.base and not (act and _planned(article, d.start, d.end, act))
+    if any(any(not d.base and not (act and (act_of(article.text, d.start, d.end, act)
+                                            or _planned(article, d.start, d.end, act)))
                for d in find_dates(article.text, article.published, start, end)) or _PAST_PERFECT.search(text)
            for article, start, end, text in sentence.texts()):
         return found
-    lead = support.tier("lead")
-    wider = check_date(value, lead) if lead is not None else found
+    tier = support.tier("lead")
+    # the context only: the quote's own sentence dates nothing of the act
+    lead = Support([span for k, span in enumerate(tier.spans) if tier.at(k) not in ("quote", "sentence")],
+                   with_context=False, people=support.people) if tier is not None else None
+    wider = _dates_the_act(check_date(value, lead), lead, act) if lead is not None else found
     if wider.verdict != Verdict.supported:
         return found
     return wider.model_copy(update={
@@ -637,16 +647,14 @@ def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | N
             return field(Verdict.unsupported, "the evidence's dates are spans of years, what the act covers "
                                               "(\"a plan for 2025-2029\"), not when it happened", found.value,
                          found.spans)
-        planned = [_planned(articles[s.article_id], s.start, s.end, act) if s.article_id in articles else None
-                   for s in found.spans]
-        if planned and all(planned):
-            return field(Verdict.unsupported, f"the evidence's dates lie ahead: they date what the act set out to do "
-                                              f"({planned[0]!r}), not the act", found.value, found.spans)
-        acts = [act_of(articles[s.article_id].text, s.start, s.end, act) if s.article_id in articles else None
+        # each date another act's ("last held in 2019") or ahead in what the act set out to do ("agreed to
+        # resume the dialogue later this year")
+        acts = [(act_of(articles[s.article_id].text, s.start, s.end, act)
+                 or _planned(articles[s.article_id], s.start, s.end, act)) if s.article_id in articles else None
                 for s in found.spans]
         if acts and all(acts):
-            return field(Verdict.unsupported, f"the evidence's dates are those of other acts ({acts[0]!r}), not of "
-                                              "the fact's", found.value, found.spans)
+            return field(Verdict.unsupported, f"the evidence's dates are those of other acts or of what the act set "
+                                              f"out to do ({acts[0]!r}), not of the fact's", found.value, found.spans)
         return found
     for span in found.spans:
         article = articles.get(span.article_id)
@@ -671,8 +679,13 @@ def _planned(article: Article, start: int, end: int, act: re.Pattern[str]) -> st
     if article.published is None:
         return None
     told = article.published.isoformat()
-    ahead = any(d.iso and d.iso > told[:len(d.iso)] for d in find_dates(article.text, article.published, start, end))
+    ahead = any(d.iso and (d.iso > told[:len(d.iso)] or _AHEAD_IN_PERIOD.search(article.text, max(0, d.start - 20),
+                                                                                  d.start))
+                for d in find_dates(article.text, article.published, start, end))
     return complement_of(article.text, start, end, act) if ahead else None
+
+
+_AHEAD_IN_PERIOD = re.compile(r"\b(?:" + lexicon.alternation("ahead_in_period") + r")\s+$", re.IGNORECASE)
 
 
 def _act_s_own_day(article: Article, span: Span, support: Support, act: re.Pattern[str]) -> FoundDate | None:

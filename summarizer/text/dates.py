@@ -30,6 +30,7 @@ _RELATIVE_YEAR = (r"(?:next|last|this|the\s+coming|the\s+upcoming|the\s+previous
 _RELATIVE_MONTH = r"(?:next|last|this|the\s+coming|the\s+previous)\s+month"
 _RELATIVE_WEEK = r"(?:next|last|this|the\s+coming|the\s+previous)\s+week"
 _NUMBER_WORDS = {word: int(n) for word, n in lexicon.pairs("number_words")}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 SEASONS = {word: int(month) for word, month in lexicon.pairs("seasons")}
 _SEASON = "(?:" + "|".join(SEASONS) + ")"
 _SEASON_NOT_A_VERB = "(?:" + "|".join(s for s in SEASONS if s != "fall") + ")"  # "Exports fall 2%"
@@ -200,12 +201,17 @@ def _since_the_last(text: str, match: re.Match[str]) -> bool:
 
 
 def _since_a_record(text: str, match: re.Match[str]) -> bool:
-    """"since 2020" after a superlative ("a surplus of $9 billion, the largest since 2020", "the highest level
-    since March") dates what the record is measured against, not the figure."""
-    if not match.group(0).lower().startswith("since"):
+    """"since 2020" after a superlative or "first" ("a surplus of $9 billion, the largest since 2020", "the
+    highest level since March", "the first such meeting since November 2023") dates what the record is measured
+    against, not the figure or the act."""
+    before = _SINCE_BEFORE.search(text, max(0, match.start() - 8), match.start())  # "since November 2023"
+    if not (match.group(0).lower().startswith("since") or before):
         return False
-    return _superlative_before(text, _WORDS_BEFORE.search(text, max(0, match.start() - 40), match.start()),
-                               match.start())
+    at = before.start() if before else match.start()
+    return _superlative_before(text, _WORDS_BEFORE.search(text, max(0, at - 40), at), at, first=True)
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
 def _superlative_before(text: str, before: re.Match[str] | None, at: int, first: bool = False) -> bool:
@@ -265,8 +271,9 @@ def _ahead(match: re.Match[str]) -> bool:
 
 
 def _clause_up_to(match: re.Match[str], chars: int) -> str:
-    """The last clause of the ``chars`` characters before the match."""
-    return re.split(r"[.;:!?]", match.string[max(0, match.start() - chars):match.start()])[-1]
+    """The last clause of the ``chars`` characters before the match; a line ends one too (a headline has no
+    full stop)."""
+    return re.split(r"[.;:!?\n]", match.string[max(0, match.start() - chars):match.start()])[-1]
 
 
 def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | None:
@@ -304,7 +311,7 @@ def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | Non
     if kind == "rel_year":
         return f"{published.year + _year_offset(text):04d}"
     if kind == "part_year":  # "the second half of the year", "... of next year"
-        return f"{published.year + _year_offset(text):04d}"
+        return f"{published.year + _year_offset(text) - _begun_the_year_before(text, published):04d}"
     if kind == "year_to":  # "the year ended March": the latest March
         return f"{published.year - (1 if _month(month_words[0]) > published.month else 0):04d}"
     if kind == "rel_month":
@@ -334,6 +341,26 @@ def _resolve_match(match: re.Match[str], published: dt.date | None) -> str | Non
         offset = {"yesterday": -1, "tomorrow": 1}.get(words[0].lower(), 0)
         return (published + dt.timedelta(days=offset)).isoformat()
     return None
+
+
+_PART_MONTHS = {"quarter": 3, "half": 6}
+
+
+def _begun_the_year_before(part: str, published: dt.date) -> int:
+    """1 where a part of the current fiscal year that has already passed is longer than the calendar year so
+    far ("the first nine months of the current fiscal year", told in May): that fiscal year began the year
+    before, and is dated by its first year; else 0."""
+    if not re.search(r"\b(?:current|this)\s+(?:fiscal|financial)\s+year", part, re.IGNORECASE):
+        return 0
+    counted = re.search(r"(\w+)\s+(months|quarter|half)\b", part, re.IGNORECASE)
+    if counted is None:
+        return 0
+    count, unit = counted.group(1).lower(), counted.group(2).lower()
+    number = int(count) if count.isdigit() else _NUMBER_WORDS.get(count) or _ORDINALS.get(count)
+    if number is None:
+        return 0
+    months = number if unit == "months" else number * _PART_MONTHS[unit]  # "the third quarter" ends in month 9
+    return 1 if months >= published.month else 0
 
 
 def _latest_or_coming(text: str, month: int, published: dt.date, ahead: bool) -> int:

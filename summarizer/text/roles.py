@@ -320,9 +320,17 @@ def _another_act(verb: Any, acts_i: set[int]) -> str | None:
         return None
     if any(verb.doc[i] in verb.subtree for i in acts_i):
         return None
-    if (verb.head.i in acts_i and verb.dep_ in _OWN_CLAUSE) or verb.left_edge.i - 1 in acts_i:
+    if (verb.head.i in acts_i and verb.dep_ in _OWN_CLAUSE and not _done_to_a_noun(verb)) \
+            or verb.left_edge.i - 1 in acts_i:
         return None
     return str(verb.text)
+
+
+def _done_to_a_noun(verb: Any) -> bool:
+    """A bare past participle set off by commas ("agreed to resume a dialogue, last held in 2019, ..."): it
+    tells what was done to a noun before, whatever the parser hung it on."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i > 0 and verb.doc[verb.left_edge.i - 1].text == "," \
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
 def act_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
