@@ -224,6 +224,17 @@ def test_negotiations_that_are_over_are_not_under_negotiation() -> None:
     assert _verdict(wrong, ongoing, "status") == Verdict.supported
 
 
+@pytest.mark.parametrize("sentence, verdict", [
+    ("Exports to Japan more than doubled to $37.8 billion.", Verdict.unsupported),  # it qualifies the doubling
+    ("Exports to Japan rose to more than $37.8 billion.", Verdict.supported),
+    ("Exports to Japan reached more than a record $37.8 billion.", Verdict.supported),
+])
+def test_a_qualifier_before_a_verb_qualifies_the_verb(sentence: str, verdict: Verdict) -> None:
+    fact = TradeFigure(metric="exports to Japan", value=37.8, scale="billion", currency="USD", qualifier="more than",
+                       evidence=QUOTED)
+    assert _verdict(fact, sentence, "qualifier") == verdict
+
+
 def test_a_qualifier_belongs_to_the_figure_it_stands_before() -> None:
     sentence = "Exports reached $4.1 billion (roughly 3.8 billion euros), while imports were about $2 billion."
     exact = TradeFigure(metric="exports", value=4.1, scale="billion", currency="USD", qualifier="roughly", evidence=QUOTED)

@@ -644,10 +644,13 @@ def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
     scope = support.tier(found.found_in) if found.found_in not in (None, "quote") else None
     own_figures = list(_own_figures(fact, scope or support))
     for article, start, _, figure in own_figures:
-        before = article.text[max(start, figure.start - 80):figure.start].lower()
-        # the qualifier, then at most three words ("reaching a substantial USD240 billion"); a target, the
-        # figure its clause aims at ("aim to lift trade to $5 billion", "work towards trade of $15 billion")
-        if any(re.search(rf"\b{re.escape(w)}(?:\s+[\w-]+){{0,3}}\s*$", before) for w in wanted) or (
+        at = max(start, figure.start - 80)
+        before = article.text[at:figure.start].lower()
+        # the qualifier, then at most three words and no verb ("reaching a substantial USD240 billion", not "more
+        # than doubled to $5 billion"); a target, the figure its clause aims at ("aim to lift trade to $5 billion",
+        # "work towards trade of $15 billion")
+        qualifying = (m for w in wanted if (m := re.search(rf"\b{re.escape(w)}((?:\s+[\w-]+){{0,3}})\s*$", before)))
+        if any(not _a_verb_between(article.text, at + m.start(1), figure.start) for m in qualifying) or (
                 aimed and any(re.search(rf"\b{re.escape(w)}\b[^.;:]{{0,60}}\b(?:to|of)\s*$", before) for w in _TARGETS)):
             return field(Verdict.supported, f"{fact.qualifier!r} qualifies {figure.text!r}", fact.qualifier,
                          [Span(article_id=article.id, start=figure.start, end=figure.end)])
@@ -655,6 +658,14 @@ def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
         return found
     return field(Verdict.unsupported, f"{fact.qualifier!r} is in the evidence, but does not qualify the figure "
                                       f"{fact.value:g}", fact.qualifier)
+
+
+def _a_verb_between(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has a verb: a qualifier before it qualifies that verb ("more than doubled")."""
+    if not text[start:end].strip():
+        return False
+    span = nlp.span_at(text, start, end)
+    return span is not None and any(t.pos_ == "VERB" for t in span)
 
 
 def plan(ctx: PassageContext) -> Task | None:
