@@ -462,6 +462,12 @@ def test_an_agreement_with_a_date_ahead_in_what_was_agreed_takes_the_story_s_dat
     ("Chile and Peru signed a fisheries pact that the President of Bolivia praised.", "Bolivia", Verdict.unsupported),
     ("Chile and Peru signed a fisheries pact in Lima on Tuesday that the head of the Andean Community "
      "called a model.", "Andean Community", Verdict.unsupported),
+    # the subject of a verb over the act is no side where the act names its own doer
+    ("Boric received Boluarte at La Moneda, where they discussed the fisheries pact that Lula signed in May.",
+     "Boric", Verdict.unsupported),
+    ("Boric received Boluarte at La Moneda, where they discussed the fisheries pact that Lula signed in May.",
+     "Lula", Verdict.supported),
+    ("Chile and Peru held talks in Lima during which they signed a fisheries pact.", "Peru", Verdict.supported),
     # sides: subjects of the act, its object's own clause, the actor a reporting verb names, a possessor
     ("Chile and Peru signed a fisheries pact that the President of Bolivia praised.", "Peru", Verdict.supported),
     ("Vestra said on Tuesday it had agreed to buy Nordvind for €4 billion.", "Vestra", Verdict.supported),

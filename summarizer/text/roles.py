@@ -383,7 +383,20 @@ def doer_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None
     token, path = _up_to_verb(found[0].root)
     # its subject, or the agent of a passive ("a deal brokered by China")
     as_subject = any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.dep_ == "agent") for t in path)
-    return _another_act(token, found[1]) if as_subject else None
+    if not as_subject:
+        return None
+    other = _another_act(token, found[1])
+    if other is None and token.pos_ in ("VERB", "AUX") and token.i not in found[1] and _named_doers(token, found[1]):
+        return str(token.text)  # "Chen called on Oli, ... the agreement that Oli signed": Chen signed nothing
+    return other
+
+
+def _named_doers(verb: Any, acts_i: set[int]) -> bool:
+    """Whether every act under ``verb`` names its own doer as its subject ("the pact that Oli signed"), so
+    the subject of ``verb`` is not one by governing it ("they held talks during which they signed" is)."""
+    under = [verb.doc[i] for i in acts_i if verb.doc[i] in verb.subtree]
+    return bool(under) and all(act.pos_ == "VERB" and act.i != verb.i
+                               and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in act.children) for act in under)
 
 
 def verb_over(text: str, start: int, end: int) -> tuple[int, int] | None:
