@@ -483,6 +483,25 @@ def test_a_party_is_a_side_of_the_act_not_the_doer_of_another(sentence: str, par
 
 
 @pytest.mark.parametrize("sentence, party, verdict", [
+    # a group named by its head: the head is a side of what the group does
+    ("A consortium led by Brookfield agreed to buy Nordvind for €4 billion.", "Brookfield", Verdict.supported),
+    ("A consortium headed by Brookfield agreed to buy Nordvind for €4 billion.", "Brookfield", Verdict.supported),
+    ("A consortium advised by Lazard agreed to buy Nordvind for €4 billion.", "Lazard", Verdict.unsupported),
+])
+def test_the_head_of_a_group_is_a_side_of_what_the_group_does(sentence: str, party: str, verdict: Verdict) -> None:
+    deal = Agreement(subject="buy Nordvind", status="agreed", parties=[party], evidence=QUOTED)
+    assert _verdict(deal, sentence, "parties[0]") == verdict
+
+
+@pytest.mark.parametrize("field", ["subject", "kind"])
+def test_an_offer_for_a_company_is_a_takeover(field: str) -> None:
+    sentence = "A consortium led by Brookfield made a non-binding offer for Nordvind on Monday."
+    deal = Agreement(subject="takeover of Nordvind", kind="acquisition", status="proposed", parties=["Brookfield"],
+                     evidence=QUOTED)
+    assert _verdict(deal, sentence, field) == Verdict.supported
+
+
+@pytest.mark.parametrize("sentence, party, verdict", [
     # a title's word is no party; the agent of another act ("brokered by") is no side
     ("Japanese Foreign Minister Aiko Mori and Defence Minister Ken Sato signed the pact with Chile.", "Defence",
      Verdict.unsupported),

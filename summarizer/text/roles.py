@@ -385,10 +385,23 @@ def doer_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None
     as_subject = any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "pobj" and t.head.dep_ == "agent") for t in path)
     if not as_subject:
         return None
+    if _heads_a_doer(token, found[1]):
+        return None
     other = _another_act(token, found[1])
     if other is None and token.pos_ in ("VERB", "AUX") and token.i not in found[1] and _named_doers(token, found[1]):
         return str(token.text)  # "Chen called on Oli, ... the agreement that Oli signed": Chen signed nothing
     return other
+
+
+_LEADING = frozenset(lexicon.words("leading_verbs"))
+
+
+def _heads_a_doer(verb: Any, acts_i: set[int]) -> bool:
+    """Whether ``verb`` names a group by its head, the group being the subject of an act ("a consortium led by
+    XRG made an offer"): the one it names is a side too."""
+    group = verb.head
+    return verb.lower_ in _LEADING and verb.dep_ == "acl" and group.dep_ in ("nsubj", "nsubjpass") \
+        and any(verb.doc[i] in group.head.subtree for i in acts_i)
 
 
 def _named_doers(verb: Any, acts_i: set[int]) -> bool:
@@ -436,6 +449,8 @@ def clause_of_another_act(text: str, start: int, end: int, cue: re.Pattern[str])
     if found is None:
         return None
     verb, acts_i = _up_to_verb(found[0].root)[0], found[1]
+    if _heads_a_doer(verb, acts_i):
+        return None
     for _ in range(4):
         if verb.pos_ not in ("VERB", "AUX") or verb.i in acts_i or verb.lemma_.lower() in _REPORTING \
                 or any(verb.doc[i] in verb.subtree for i in acts_i) \
