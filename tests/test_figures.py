@@ -189,3 +189,24 @@ def test_rupees_in_letters_are_those_of_the_country_named(quote: str, currency: 
     fact = TradeFigure(metric="tea exports", value=420, scale="billion", currency=currency,
                        evidence=[Evidence(article_id="a1", quote=quote)])
     assert check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].fields["value"].verdict == verdict
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Heineken paid 1,315p a share, made up of 1,290p in cash", [("1,315p", 13.15, "GBP"), ("1,290p", 12.9, "GBP")]),
+    ("Exports in 2024p rose", []),   # a provisional year in a table
+    ("Talks ended at 10 pm", []),
+])
+def test_pence_written_onto_the_number(text: str, found: list) -> None:
+    assert [(f.text, f.value, f.currency) for f in find_figures(text) if not f.percent] == found
+
+
+def test_paid_a_share_is_a_price_a_share() -> None:
+    from summarizer.articles import Article
+    from summarizer.grounding.checker import check
+    from summarizer.schema import EventSummary, Evidence, TradeFigure
+
+    quote = "Heineken paid 1,315p a share for Distell"
+    article = Article(id="a1", text=quote + ".", published=None)
+    fact = TradeFigure(metric="price per Distell share", value=13.15, currency="GBP",
+                       evidence=[Evidence(article_id="a1", quote=quote)])
+    assert check(EventSummary(title="t", trade_figures=[fact]), [article]).facts[0].verdict.value == "supported"

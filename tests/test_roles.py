@@ -394,6 +394,34 @@ def test_their_governments_are_the_sides_the_lead_names_by_nationality() -> None
     assert [checked.fields[f"parties[{i}]"].verdict for i in (0, 1)] == [Verdict.supported] * 2
 
 
+@pytest.mark.parametrize("second, verdict", [
+    ("The ministers later met President William Ruto at State House.", Verdict.supported),  # continues
+    ("Ruto later met the press at State House.", Verdict.unsupported),
+])
+def test_a_paragraph_opening_with_a_collective_continues_the_one_before(second: str, verdict: Verdict) -> None:
+    first = "Kenya's Musalia Mudavadi and Ghana's Samuel Ablakwa signed a visa pact in Nairobi on Monday."
+    article = Article(id="a1", text=f"{first}\n\n{second}", published=dt.date(2025, 6, 4))
+    fact = Meeting(participants=["William Ruto", "Musalia Mudavadi"], evidence=[Evidence(article_id="a1", quote=second)])
+    checked = check(EventSummary(title="t", meetings=[fact]), [article]).facts[0]
+    assert checked.fields["participants"].verdict == verdict
+
+
+def test_a_signing_of_the_story_s_deal_takes_the_lead_s_date() -> None:
+    lead = "Kenya and Ghana signed a visa agreement in Nairobi on Tuesday."
+    quote = "Musalia Mudavadi and Samuel Ablakwa signed the deal in a ceremony at State House."
+    article = Article(id="a1", text=f"{lead}\n\n{quote}", published=dt.date(2025, 6, 4))
+    fact = Agreement(subject="visa deal", status="signed", parties=["Musalia Mudavadi", "Samuel Ablakwa"],
+                     date=DateRef(text="on Tuesday", iso="2025-06-03"), evidence=[Evidence(article_id="a1", quote=quote)])
+    checked = check(EventSummary(title="t", agreements=[fact]), [article]).facts[0]
+    assert checked.fields["date"].verdict == Verdict.supported
+
+
+def test_a_takeover_completed_with_its_price_between_is_signed() -> None:
+    sentence = "Heineken has completed its £3.3bn takeover of Distell."
+    deal = Agreement(subject="takeover of Distell", status="signed", parties=["Heineken"], evidence=QUOTED)
+    assert _verdict(deal, sentence, "status") == Verdict.supported
+
+
 PATROLS = Agreement(subject="joint naval patrols", status="agreed", parties=["Chile", "Peru"], evidence=QUOTED)
 
 
@@ -422,6 +450,7 @@ def test_a_date_ahead_in_what_was_agreed_is_not_the_agreement_s(sentence: str, p
     ("Before the talks, Mudavadi met James Gyakye.", Verdict.supported),
     ("Mudavadi hosted James Gyakye for the two-day talks.", Verdict.supported),
     ("Mudavadi held a meeting with James Gyakye.", Verdict.unsupported),  # nothing places it in the story
+    ("Mudavadi will also hold a meeting with James Gyakye.", Verdict.unsupported),  # still to come
     ("Mudavadi also held a meeting with James Gyakye in March.", Verdict.contradicted),  # dated itself
 ])
 def test_an_act_placed_in_the_story_s_event_takes_the_lead_s_date(sentence: str, verdict: Verdict) -> None:
@@ -1035,6 +1064,18 @@ def test_the_figure_a_change_is_measured_from_has_the_month_after_it(value: floa
     fact = TradeFigure(metric="trade surplus with China", value=value, scale="billion", currency="USD",
                        period=DateRef(text="x", iso=iso), evidence=QUOTED)
     assert _verdict(fact, sentence, "period") == verdict
+
+
+@pytest.mark.parametrize(("sentence", "metric", "billions", "verdict"), [
+    # what narrows one clause's measure does not narrow the next clause's, with a subject of its own
+    ("Exports of phosphates climbed 14% to $4.6 billion, and the mining sector, the largest exporter, earned $7.7 "
+     "billion.", "mining exports", 7.7, Verdict.supported),
+    ("Exports of phosphates climbed 14% to $4.6 billion, and the mining sector, the largest exporter, earned $7.7 "
+     "billion.", "exports", 4.6, Verdict.unsupported),
+])
+def test_a_measure_is_narrowed_in_its_own_clause_only(sentence: str, metric: str, billions: float,
+                                                      verdict: Verdict) -> None:
+    assert _metric_verdict(sentence, metric, billions) == verdict
 
 
 @pytest.mark.parametrize(("sentence", "metric", "verdict"), [

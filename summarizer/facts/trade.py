@@ -64,7 +64,7 @@ from ..text.money import (
 )
 from ..text.names import country_of, find_mentions, name_tokens
 from ..text.passages import sentence_spans
-from ..text.roles import in_a_clause_of_its_own, verb_over
+from ..text.roles import in_a_clause_of_its_own, in_another_clause, verb_over
 from .merge import better_date
 from .registry import FactSpec, register
 
@@ -477,6 +477,8 @@ def _narrower_measure(fact: TradeFigure, support: Support) -> FieldCheck | None:
         start = _sentence_start(article, figure.start) if support.with_context else quote_start
         before = article.text[start:figure.start]
         for part, at, end in _narrowing(article, start, before):
+            if in_another_clause(article.text, start + at, start + end, figure.start, figure.end):
+                continue  # "Sales of phosphates climbed ..., and the automotive sector earned 77.5 billion"
             if words_present(part, fact.metric) < 1:
                 said = " ".join(before[at:end].split())
                 return field(Verdict.unsupported, f"the evidence gives {figure.text!r} for {said!r}; the metric "

@@ -181,9 +181,9 @@ def sentence_index(sentences: tuple[tuple[int, int], ...], offset: int) -> int |
 def _continues(text: str, sentences: tuple[tuple[int, int], ...], before: int, after: int) -> bool:
     """Sentence ``after`` continues sentence ``before`` across a paragraph break, as one-sentence
     paragraphs of online news do: it opens by referring back ("The summit was held at ...", "It
-    includes ...") and tells of the same time, not of something still to come."""
+    includes ...", "The ministers later met ...") and tells of the same time, not of something still to come."""
     start, end = sentences[after]
-    return bool(REFERS_BACK.match(text, start)) and not FUTURE.search(text, start, end)
+    return bool(REFERS_BACK.match(text, start) or COLLECTIVE.match(text, start)) and not FUTURE.search(text, start, end)
 
 
 def regions(article: Article, start: int, end: int) -> list[Region]:

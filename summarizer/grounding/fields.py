@@ -27,7 +27,7 @@ from ..text.countries import (
     demonyms,
     iso_code,
 )
-from ..text.dates import FoundDate, find_dates, same_date
+from ..text.dates import FUTURE, FoundDate, find_dates, same_date
 from ..text.names import (
     NO_PEOPLE,
     NameMatch,
@@ -600,7 +600,8 @@ _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _PERIOD_REFERENCE = lexicon.pattern("anaphoric_periods")  # "for the month": the month named before
 _STORY = lexicon.table("story_references")
 _STORY_REFERENCE = re.compile(rf"{_STORY['markers'].pattern}|(?:{_STORY['prepositions'].pattern})\s+the\s+"
-                              rf"(?:[\w-]+\s+)?(?:{_STORY['events'].pattern})", re.IGNORECASE)
+                              rf"(?:[\w-]+\s+)?(?:{_STORY['events'].pattern})|\bthe\s+(?:[\w-]+\s+)?"
+                              rf"(?:{_STORY['made'].pattern})", re.IGNORECASE)
 
 
 def date_of_the_story(found: FieldCheck, value: DateRef, support: Support,
@@ -609,14 +610,15 @@ def date_of_the_story(found: FieldCheck, value: DateRef, support: Support,
     story's event ("After their talks, the two leaders adopted a joint declaration", "The ministers signed
     ...") or to its period ("a trade surplus of $1.2 billion for the month"), and its sentence gives no
     date of its own and no earlier past ("had signed"). An ``act`` also takes it where its sentence places it in
-    the story's event ("Iwaya also met Cho", "Before the talks, Iwaya met Wang"); a date of another act or ahead
+    the story's event ("Iwaya also met Cho", "Before the talks, Iwaya met Wang"), not in what is to come ("will
+    sign the agreement"); a date of another act or ahead
     in what the act set out to do ("agreed to hold exercises next year") is not the act's own."""
     if found.verdict != Verdict.unsupported or not value.iso or not support.with_context:
         return found
     sentence = support.tier("sentence") or support
     told = [text for *_, text in sentence.texts()]
     if not (support.refers_back() or any(_PERIOD_REFERENCE.search(text) for text in told)
-            or (act and any(_STORY_REFERENCE.search(text) for text in told))):
+            or (act and any(_STORY_REFERENCE.search(text) and not FUTURE.search(text) for text in told))):
         return found
     if any(any(not d.base and not (act and (act_of(article.text, d.start, d.end, act)
                                             or _planned(article, d.start, d.end, act)))

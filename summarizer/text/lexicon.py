@@ -31,7 +31,7 @@ def words(name: str, language: str = LANGUAGE) -> tuple[str, ...]:
 
 # "..." in an entry: up to five words of the same clause, figures among them ("completed its $14.1 billion
 # acquisition"); a word ending a sentence ends the gap
-_GAP = r",?\s+(?:[$€£¥]?[\w'’-]+(?:\.\d+)?%?,?\s+){0,5}?"
+_GAP = r",?\s+(?:[$€£¥]?[\w'’-]+(?:\.\d+)?(?:%|[a-z]+)?,?\s+){0,5}?"  # "its £3.3bn", "a 4.5%"
 
 
 def _entry_pattern(entry: str) -> str:

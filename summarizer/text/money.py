@@ -174,11 +174,14 @@ def figure_pattern() -> re.Pattern[str]:
     code_alt = "|".join(codes)
     name_alt = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in names)
     short_alt = "|".join(sorted(_short_letter_signs(), key=len, reverse=True))
-    name_alt += "|" + "|".join(re.escape(w) for w in _subunits())
+    name_alt += "|" + "|".join(re.escape(w) for w in _subunits() if len(w) > 1)
+    # a one-letter subunit counts only written onto the number: "1,315p a share"
+    attached = "|".join(re.escape(w) for w in _subunits() if len(w) == 1) or "(?!)"
     prefix = rf"(?P<pre>(?-i:{code_alt})\s?(?=\d)|{sign_alt}|(?-i:{short_alt})(?=\d))"
     suffix = rf"(?P<post>(?-i:{code_alt})|{name_alt})"
     # the look-ahead (a digit within a sign's length) lets most positions fail before the long alternations
-    return re.compile(rf"(?<![\w.])(?=\S)(?=\S{{0,5}}\s?\d){prefix}?\s?{_NUMBER}(?:\s?-?{_SCALE}\b)?(?:(?:\s+|-){suffix}\b)?"
+    return re.compile(rf"(?<![\w.])(?=\S)(?=\S{{0,5}}\s?\d){prefix}?\s?{_NUMBER}(?:\s?-?{_SCALE}\b)?"
+                      rf"(?:(?:\s+|-){suffix}\b|(?P<attached>(?-i:{attached}))\b)?"
                       rf"(?P<pct>\s?(?:%|per\s?cent|percent))?", re.IGNORECASE)
 
 
@@ -223,11 +226,16 @@ def normalise_currency(word: str | None) -> str | None:
     return word.strip().upper() if re.fullmatch(r"[A-Za-z]{3}", word.strip()) else None
 
 
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Money amounts and percentages in text[start:end]; bare numbers (years, counts) are skipped."""
     figures = []
     for match in figure_pattern().finditer(text, start, len(text) if end is None else end):
-        pre, post, scale_word = match.group("pre"), match.group("post"), match.group("scale")
+        pre, post, scale_word = match.group("pre"), match.group("post") or match.group("attached"), match.group("scale")
+        if match.group("attached") and _YEAR.fullmatch(match.group("num")):
+            continue  # "2024p": a provisional year in a table, not pence
         pre = pre.strip() if pre else pre
         scale = normalise_scale(scale_word)
         if scale_word and scale is None:

@@ -423,6 +423,21 @@ def verb_over(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (token.sent.start, token.i) if token.pos_ in ("VERB", "AUX") else None
 
 
+def in_another_clause(text: str, start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Whether text[start:end] and text[other_start:other_end] hang on verbs of two clauses, each with its own
+    subject: "Sales of phosphates climbed to $4bn, and the automotive sector earned $7bn" (not "Exports of
+    garments rose 5% and reached $10bn", where the second verb shares the first's subject)."""
+    one, two = nlp.span_at(text, start, end), nlp.span_at(text, other_start, other_end)
+    if one is None or two is None or one.root.sent.start != two.root.sent.start:
+        return False
+    first, _ = _up_to_verb(one.root)
+    second, _ = _up_to_verb(two.root)
+    if first.i == second.i or first.pos_ not in ("VERB", "AUX") or second.pos_ not in ("VERB", "AUX"):
+        return False
+    own_subject = [any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) for verb in (first, second)]
+    return all(own_subject)
+
+
 def in_a_clause_of_its_own(text: str, start: int, end: int, figure_start: int, figure_end: int) -> str | None:
     """The verb of the clause of its own that text[start:end] hangs on, where a figure of the same sentence
     hangs on another verb: "paid Rs 3,954 crore ..., after the regulator cleared the deal last week" ->
