@@ -166,6 +166,17 @@ def test_witnesses_of_a_signing_are_not_its_parties() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "party", "right"), [
+    # a nationality word in an indefinite phrase names one of that country's, not the country
+    ("Wartsila signed a supply agreement with a Japanese utility last year.", "Japan", False),
+    ("Wartsila signed a supply agreement with a Japanese delegation last year.", "Japan", True),  # acts for it
+    ("Wartsila signed a supply agreement with the Japanese government last year.", "Japan", True),
+])
+def test_a_nationality_in_an_indefinite_phrase_is_no_side(sentence: str, party: str, right: bool) -> None:
+    fact = Agreement(subject="supply agreement", status="signed", parties=[party], evidence=QUOTED)
+    assert (_verdict(fact, sentence, "parties[0]") == Verdict.supported) == right, sentence
+
+
+@pytest.mark.parametrize(("sentence", "party", "right"), [
     ("Chile and Peru signed two amendments that will take the Atacama Solar Project forward.", "Peru", True),
     ("Chile signed a trade pact with Peru on Friday.", "Peru", True),
     ("Japan and the EU signed the Japan-EU Economic Partnership Agreement.", "EU", True),
@@ -262,6 +273,8 @@ def test_a_figure_belongs_to_the_measure_its_clause_names(metric: str, value: fl
     ("Ghana's exports were valued at $3.2 billion, while imports were $1.1 billion.", "imports", Verdict.contradicted),
     ("Unilever agreed to buy the brand in a deal valued at $3.2 billion.", "deal value", Verdict.supported),
     ("Unilever agreed to buy the brand in a deal valued at $3.2 billion.", "exports", Verdict.contradicted),
+    # a valuation is a value
+    ("The deal values the brewer at $3.2 billion.", "valuation of the brewer", Verdict.supported),
 ])
 def test_valued_at_binds_the_figure_to_its_clause_s_measure(sentence: str, metric: str, verdict: Verdict) -> None:
     assert _metric_verdict(sentence, metric, 3.2) == verdict

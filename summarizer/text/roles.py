@@ -482,8 +482,8 @@ def clause_of_another_act(text: str, start: int, end: int, cue: re.Pattern[str])
 def names_a_nationality(text: str, start: int, end: int) -> bool:
     """Whether the country word text[start:end] gives the nationality of a name through a noun that is
     no title: "Swiss drugmaker Novartis", "German biotech firm MorphoSys", "Japanese carmaker Toyota"
-    (a company of that country, not the country); not "Chilean President Gabriel Boric" nor "Chilean
-    officials"."""
+    (a company of that country, not the country), "a German utility"; not "Chilean President Gabriel Boric"
+    nor "Chilean officials"."""
     span = nlp.span_at(text, start, end)
     if span is None or span.root.dep_ not in ("amod", "compound"):
         return False
@@ -492,12 +492,16 @@ def names_a_nationality(text: str, start: int, end: int) -> bool:
         head = head.head
     named = head if head.pos_ == "PROPN" else next((c for c in head.children if c.dep_ == "appos"
                                                      and c.pos_ == "PROPN"), None)
+    if named is None and head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        # "a German utility": one of that country's, not the country ("a Chilean delegation" acts for it)
+        return not (is_title_words(head.text) or _STATE_BODY.fullmatch(head.text))
     if named is None or named.i <= span.root.i:
         return False
     nouns = [t for t in span.doc[span.end:named.i] if t.pos_ in ("NOUN", "ADJ")]
     return bool(nouns) and not any(is_title_words(t.text) for t in nouns)
 
 
+_STATE_BODY = lexicon.pattern("state_bodies")
 _NO_NAME_WORD = frozenset({"PERSON", "DATE", "TIME", "GPE", "LOC", "CARDINAL"})  # "On Monday Egypt ..."
 _NOT_A_NAME = frozenset(w.lower() for w in (*lexicon.words("sentence_openers"), *lexicon.words("anaphoric_determiners")))
 
