@@ -6,6 +6,7 @@ A field is checked against the aligned evidence spans of its own fact only.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from enum import Enum
@@ -678,13 +679,17 @@ def _planned(article: Article, start: int, end: int, act: re.Pattern[str]) -> st
     """The verb of the act's complement that a date ahead of the report dates ("agreed to hold joint exercises
     next year" -> "hold"): when what was agreed is to happen, not when it was agreed. None otherwise; a date
     already past may date the act itself ("agreed to buy the miner in March")."""
-    if article.published is None:
+    if article.published is None or not _ahead_of_the_report(article.text, article.published, start, end):
         return None
-    told = article.published.isoformat()
-    ahead = any(d.iso and (d.iso > told[:len(d.iso)] or _AHEAD_IN_PERIOD.search(article.text, max(0, d.start - 20),
-                                                                                  d.start))
-                for d in find_dates(article.text, article.published, start, end))
-    return complement_of(article.text, start, end, act) if ahead else None
+    return complement_of(article.text, start, end, act)
+
+
+@lru_cache(maxsize=4096)
+def _ahead_of_the_report(text: str, published: dt.date, start: int, end: int) -> bool:
+    """Whether a date phrase of text[start:end] lies after ``published`` ("next year", "later this year")."""
+    told = published.isoformat()
+    return any(d.iso and (d.iso > told[:len(d.iso)] or _AHEAD_IN_PERIOD.search(text, max(0, d.start - 20), d.start))
+               for d in find_dates(text, published, start, end))
 
 
 _AHEAD_IN_PERIOD = re.compile(r"\b(?:" + lexicon.alternation("ahead_in_period") + r")\s+$", re.IGNORECASE)

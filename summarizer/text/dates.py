@@ -164,6 +164,7 @@ def year_on(found: FoundDate) -> str | None:
 _COMPARED_FIGURE = re.compile(r"\b(?:" + lexicon.alternation("comparison_bases") + r")\s+(?:(?:a|an|the)\s+)?"
                               r"(?:(?-i:[a-z]+(?:ed|ly))\s+){0,2}(?:(?:" + lexicon.alternation("approximations")
                               + r")\s+)?$", re.IGNORECASE)
+_BASE_WORD_IN = re.compile(r"\b(?:" + lexicon.alternation("comparison_bases") + r")\s", re.IGNORECASE)
 _LOOK_BACK = 1500  # characters before a compared figure searched for the story's later period
 
 
@@ -174,6 +175,10 @@ def _dates_a_compared_figure(text: str, published: dt.date | None, match: re.Mat
     later period named, it dates the change itself ("rose to $5 billion from $4.2 billion in June")."""
     from .money import find_figures
 
+    before = text[max(0, match.start() - 80):match.start()]
+    last = before.rstrip()[-1:]
+    if not ((last.isalnum() or last == "%") and _BASE_WORD_IN.search(before)):  # cheap first
+        return False
     figures = find_figures(text, max(0, match.start() - 60), match.start())
     if not figures or text[figures[-1].end:match.start()].strip():
         return False
