@@ -44,8 +44,8 @@ def _metric_verdict(sentence: str, metric: str, billions: float) -> Verdict:
     ("Boric held a meeting with Boluarte in Lima.", ["Boric", "Boluarte"], True),
     ("Talks between Boric and Boluarte ran late.", ["Boric", "Boluarte"], True),
     # talking together: both the subjects of "discussed", or its subject and its "with"
-    ("Gabriel Boric and Dina Boluarte discussed lithium mining at the palace in Lima.", ["Gabriel Boric", "Dina Boluarte"],
-     True),
+    ("Gabriel Boric and Dina Boluarte discussed lithium mining at the palace in Lima.",
+     ["Gabriel Boric", "Dina Boluarte"], True),
     ("Boric discussed lithium with Boluarte in Lima on Monday.", ["Boric", "Boluarte"], True),
     ("Boric discussed the pact Boluarte had signed.", ["Boric", "Boluarte"], False),
     # the names are there, in other roles
@@ -414,7 +414,8 @@ def test_their_governments_are_the_sides_the_lead_names_by_nationality() -> None
 def test_a_paragraph_opening_with_a_collective_continues_the_one_before(second: str, verdict: Verdict) -> None:
     first = "Kenya's Musalia Mudavadi and Ghana's Samuel Ablakwa signed a visa pact in Nairobi on Monday."
     article = Article(id="a1", text=f"{first}\n\n{second}", published=dt.date(2025, 6, 4))
-    fact = Meeting(participants=["William Ruto", "Musalia Mudavadi"], evidence=[Evidence(article_id="a1", quote=second)])
+    fact = Meeting(participants=["William Ruto", "Musalia Mudavadi"],
+                   evidence=[Evidence(article_id="a1", quote=second)])
     checked = check(EventSummary(title="t", meetings=[fact]), [article]).facts[0]
     assert checked.fields["participants"].verdict == verdict
 
@@ -424,7 +425,8 @@ def test_a_signing_of_the_story_s_deal_takes_the_lead_s_date() -> None:
     quote = "Musalia Mudavadi and Samuel Ablakwa signed the deal in a ceremony at State House."
     article = Article(id="a1", text=f"{lead}\n\n{quote}", published=dt.date(2025, 6, 4))
     fact = Agreement(subject="visa deal", status="signed", parties=["Musalia Mudavadi", "Samuel Ablakwa"],
-                     date=DateRef(text="on Tuesday", iso="2025-06-03"), evidence=[Evidence(article_id="a1", quote=quote)])
+                     date=DateRef(text="on Tuesday", iso="2025-06-03"),
+                     evidence=[Evidence(article_id="a1", quote=quote)])
     checked = check(EventSummary(title="t", agreements=[fact]), [article]).facts[0]
     assert checked.fields["date"].verdict == Verdict.supported
 

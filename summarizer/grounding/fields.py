@@ -612,8 +612,8 @@ def date_of_the_story(found: FieldCheck, value: DateRef, support: Support,
     ...") or to its period ("a trade surplus of $1.2 billion for the month"), and its sentence gives no
     date of its own and no earlier past ("had signed"). An ``act`` also takes it where its sentence places it in
     the story's event ("Iwaya also met Cho", "Before the talks, Iwaya met Wang"), not in what is to come ("will
-    sign the agreement"); a date of another act or ahead
-    in what the act set out to do ("agreed to hold exercises next year") is not the act's own."""
+    sign the agreement"); a date of another act, or ahead in what the act set out to do ("agreed to hold
+    exercises next year"), is not the act's own."""
     if found.verdict != Verdict.unsupported or not value.iso or not support.with_context:
         return found
     sentence = support.tier("sentence") or support

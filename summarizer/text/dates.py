@@ -164,15 +164,16 @@ def year_on(found: FoundDate) -> str | None:
 _COMPARED_FIGURE = re.compile(r"\b(?:" + lexicon.alternation("comparison_bases") + r")\s+(?:(?:a|an|the)\s+)?"
                               r"(?:(?-i:[a-z]+(?:ed|ly))\s+){0,2}(?:(?:" + lexicon.alternation("approximations")
                               + r")\s+)?$", re.IGNORECASE)
-_BASE_WORD_IN = re.compile(r"\b(?:" + lexicon.alternation("comparison_bases") + r")\s", re.IGNORECASE)
+_BASE_WORD_IN = re.compile(r"\b" + _BASE_WORD.pattern, re.IGNORECASE)  # anywhere, as a word
 _LOOK_BACK = 1500  # characters before a compared figure searched for the story's later period
 
 
 def _dates_a_compared_figure(text: str, published: dt.date | None, match: re.Match[str], iso: str) -> bool:
-    """A month or year straight after the figure a change is measured from dates that figure (and is its base),
-    where a later period of the same kind was named before it ("narrowed to C$5.86 billion in June from a revised C$7.60
-    billion in May"; "widened to $1.9 billion from $1.2 billion in February" after March's figures). With no
-    later period named, it dates the change itself ("rose to $5 billion from $4.2 billion in June")."""
+    """A month or year straight after the figure a change is measured from dates that figure (and is its
+    base), where a later period of the same kind was named before it ("narrowed to C$5.86 billion in June from a
+    revised C$7.60 billion in May"; "widened to $1.9 billion from $1.2 billion in February" after March's
+    figures). With no later period named, it dates the change itself ("rose to $5 billion from $4.2 billion in
+    June")."""
     from .money import find_figures
 
     before = text[max(0, match.start() - 80):match.start()]

@@ -149,10 +149,16 @@ def currencies_it_may_be(marker: str) -> frozenset[str]:
     """The currencies a sign or name several countries share may stand for in a country's own news ("$",
     "Rs", "shillings", "pesos"), besides the one it is read as; none for a sign of one currency ("€")."""
     shared = shared_currency_names().get(marker.lower(), frozenset())
-    named = dict(lexicon.pairs("currency_abbreviations")).get(marker)  # "Rs": rupees
+    named = _abbreviations().get(marker)  # "Rs": rupees
     shared |= shared_currency_names().get(named, frozenset()) if named else frozenset()
     signs = _symbols_in_local_news().get(marker, frozenset())
     return shared | (signs if len(signs) > 1 else frozenset()) | _short_letter_signs().get(marker, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    """Letters the press writes for a currency name several countries share ("Rs" -> "rupee")."""
+    return dict(lexicon.pairs("currency_abbreviations"))
 
 
 @lru_cache(maxsize=1)

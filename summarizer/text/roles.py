@@ -492,7 +492,8 @@ def names_a_nationality(text: str, start: int, end: int) -> bool:
         head = head.head
     named = head if head.pos_ == "PROPN" else next((c for c in head.children if c.dep_ == "appos"
                                                      and c.pos_ == "PROPN"), None)
-    if named is None and head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    if named is None and head.pos_ == "NOUN" and indefinite:
         # "a German utility": one of that country's, not the country ("a Chilean delegation" acts for it)
         return not (is_title_words(head.text) or _STATE_BODY.fullmatch(head.text))
     if named is None or named.i <= span.root.i:
