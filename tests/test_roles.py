@@ -437,6 +437,30 @@ def test_a_takeover_completed_with_its_price_between_is_signed() -> None:
     assert _verdict(deal, sentence, "status") == Verdict.supported
 
 
+@pytest.mark.parametrize("party, verdict", [
+    # a country's name inside another country's longer name does not name it
+    ("Guinea", Verdict.unsupported),
+    ("Papua New Guinea", Verdict.supported),
+    ("Sudan", Verdict.unsupported),
+    ("South Sudan", Verdict.supported),
+])
+def test_a_country_inside_another_country_s_name_is_not_named(party: str, verdict: Verdict) -> None:
+    sentence = "James Marape of Papua New Guinea and Salva Kiir of South Sudan signed a fisheries pact."
+    pact = Agreement(subject="fisheries pact", status="signed", parties=[party], evidence=QUOTED)
+    assert _verdict(pact, sentence, "parties[0]") == verdict
+
+
+@pytest.mark.parametrize("text, base", [
+    # "since" a clause after "first": the clause dates the last time, not the act
+    ("Milei met Boric on Thursday, their first meeting since Milei took office in December 2023.", True),
+    ("Peru's copper exports have risen since Boluarte took office in December 2022.", False),
+])
+def test_a_date_in_a_since_clause_after_first_is_a_base(text: str, base: bool) -> None:
+    from summarizer.text.dates import find_dates
+
+    assert [d.base for d in find_dates(text, dt.date(2025, 11, 14)) if d.iso and len(d.iso) == 7] == [base]
+
+
 PATROLS = Agreement(subject="joint naval patrols", status="agreed", parties=["Chile", "Peru"], evidence=QUOTED)
 
 

@@ -25,6 +25,7 @@ from ..text.countries import (
     capital_of,
     country_code_of_place,
     country_code_of_region,
+    country_name,
     demonyms,
     iso_code,
 )
@@ -204,10 +205,13 @@ def check_name(value: str, support: Support, by_leader: bool = False) -> FieldCh
     country = country_of(value)
     needle = normalise(value)
     for i, (article, start, end, text) in enumerate(support.texts()):
-        if found is None and needle in support.normalised(i):
+        if found is None and needle in support.normalised(i) and not _only_in_another_countrys_name(value, text):
             found = field(Verdict.supported, "named in the evidence", value,
                            [Span(article_id=article.id, start=start, end=end)])
         for mention in support.mentions(i):
+            if country and (_in_another_countrys_name(article.text, mention.start, mention.end, country)
+                            or country_name(mention.name) not in (None, country)):
+                continue  # "Guinea" of "Papua New Guinea"; "South Sudan" is not Sudan
             how = match_names(value, mention.name)
             span = Span(article_id=article.id, start=mention.start, end=mention.end)
             if how in (NameMatch.exact, NameMatch.alias) and found is None:
@@ -243,11 +247,31 @@ def country_words(value: str, text: str, start: int, end: int) -> Iterator[tuple
     country = country_of(value)
     if country is None:
         return iter(())
-    found = [(w.start(), w.end()) for w in _COUNTRY_WORD.finditer(text, start, end) if country_of(w.group(0)) == country]
+    found = [(w.start(), w.end()) for w in _COUNTRY_WORD.finditer(text, start, end) if country_of(w.group(0)) == country
+             and not _in_another_countrys_name(text, w.start(), w.end(), country)]
     phrases = _names_in_words(country)
     if phrases:
         found = sorted(found + [(m.start(), m.end()) for m in phrases.finditer(text, start, end)])
     return iter(found)
+
+
+def _only_in_another_countrys_name(value: str, text: str) -> bool:
+    """Whether every occurrence of the country ``value`` in ``text`` is part of another country's name."""
+    country = country_name(value)
+    if country is None:
+        return False
+    hits = [m for m in re.finditer(rf"\b{re.escape(value)}\b", text, re.IGNORECASE)]
+    return bool(hits) and all(_in_another_countrys_name(text, m.start(), m.end(), country) for m in hits)
+
+
+def _in_another_countrys_name(text: str, start: int, end: int, country: str) -> bool:
+    """Whether the word text[start:end] is part of another country's longer name: "Guinea" in "Papua New
+    Guinea" or "Guinea-Bissau", "Sudan" in "South Sudan"."""
+    words = text[max(0, start - 40):start].split()[-3:]
+    longer = [" ".join([*words[i:], text[start:end]]) for i in range(len(words))]
+    joined = re.match(r"-[A-Z][a-z]+", text[end:end + 20])
+    longer += [text[start:end] + joined.group(0)] if joined else []
+    return any((other := country_name(name)) and other != country for name in longer)
 
 
 @lru_cache(maxsize=256)

@@ -208,16 +208,17 @@ def _since_the_last(text: str, match: re.Match[str]) -> bool:
 
 def _since_a_record(text: str, match: re.Match[str]) -> bool:
     """"since 2020" after a superlative or "first" ("a surplus of $9 billion, the largest since 2020", "the
-    highest level since March", "the first such meeting since November 2023") dates what the record is measured
-    against, not the figure or the act."""
-    before = _SINCE_BEFORE.search(text, max(0, match.start() - 8), match.start())  # "since November 2023"
+    highest level since March", "the first such meeting since November 2023", "their first meeting since Milei
+    took office in December 2023") dates what the record is measured against, not the figure or the act."""
+    # "since November 2023", "since Milei took office in December 2023"
+    before = _SINCE_BEFORE.search(text, max(0, match.start() - 60), match.start())
     if not (match.group(0).lower().startswith("since") or before):
         return False
     at = before.start() if before else match.start()
     return _superlative_before(text, _WORDS_BEFORE.search(text, max(0, at - 40), at), at, first=True)
 
 
-_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 
 
 def _superlative_before(text: str, before: re.Match[str] | None, at: int, first: bool = False) -> bool:
