@@ -260,7 +260,7 @@ def _only_in_another_countrys_name(value: str, text: str) -> bool:
     country = country_name(value)
     if country is None:
         return False
-    hits = [m for m in re.finditer(rf"\b{re.escape(value)}\b", text, re.IGNORECASE)]
+    hits = list(re.finditer(rf"\b{re.escape(value)}\b", text, re.IGNORECASE))
     return bool(hits) and all(_in_another_countrys_name(text, m.start(), m.end(), country) for m in hits)
 
 
