@@ -28,6 +28,7 @@ from ..text.countries import (
     country_name,
     demonyms,
     iso_code,
+    words_inside_longer_names,
 )
 from ..text.dates import FUTURE, FoundDate, find_dates, same_date
 from ..text.names import (
@@ -255,10 +256,11 @@ def country_words(value: str, text: str, start: int, end: int) -> Iterator[tuple
     return iter(found)
 
 
+@lru_cache(maxsize=4096)
 def _only_in_another_countrys_name(value: str, text: str) -> bool:
     """Whether every occurrence of the country ``value`` in ``text`` is part of another country's name."""
     country = country_name(value)
-    if country is None:
+    if country is None or value.lower() not in words_inside_longer_names():
         return False
     hits = list(re.finditer(rf"\b{re.escape(value)}\b", text, re.IGNORECASE))
     return bool(hits) and all(_in_another_countrys_name(text, m.start(), m.end(), country) for m in hits)
@@ -267,6 +269,8 @@ def _only_in_another_countrys_name(value: str, text: str) -> bool:
 def _in_another_countrys_name(text: str, start: int, end: int, country: str) -> bool:
     """Whether the word text[start:end] is part of another country's longer name: "Guinea" in "Papua New
     Guinea" or "Guinea-Bissau", "Sudan" in "South Sudan"."""
+    if text[start:end].lower() not in words_inside_longer_names():
+        return False
     words = text[max(0, start - 40):start].split()[-3:]
     longer = [" ".join([*words[i:], text[start:end]]) for i in range(len(words))]
     joined = re.match(r"-[A-Z][a-z]+", text[end:end + 20])

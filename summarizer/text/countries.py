@@ -3,6 +3,8 @@ demonym lexicon for the irregular ones ("Dutch" -> Netherlands, "Swiss" -> Switz
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +41,20 @@ def name_of_code(code: str) -> str | None:
 
     country = pycountry.countries.get(alpha_2=code.upper())
     return (getattr(country, "common_name", None) or country.name) if country else None
+
+
+@lru_cache(maxsize=1)
+def words_inside_longer_names() -> frozenset[str]:
+    """The lower-cased words that end a country's name of several words, or start a hyphenated one ("guinea"
+    of "Papua New Guinea" and "Guinea-Bissau", "sudan" of "South Sudan")."""
+    out = set()
+    for name in {short.lower() for short in _names().values()}:  # common names: "Papua New Guinea"
+        parts = re.split(r"[\s-]+", name)
+        if len(parts) > 1:
+            out.add(parts[-1])
+            if "-" in name:
+                out.add(parts[0])
+    return frozenset(out)
 
 
 def country_name(name: str) -> str | None:
