@@ -211,7 +211,7 @@ def check_name(value: str, support: Support, by_leader: bool = False) -> FieldCh
                            [Span(article_id=article.id, start=start, end=end)])
         for mention in support.mentions(i):
             if country and (_in_another_countrys_name(article.text, mention.start, mention.end, country)
-                            or country_name(mention.name) not in (None, country)):
+                            or _another_country(mention.name, country)):
                 continue  # "Guinea" of "Papua New Guinea"; "South Sudan" is not Sudan
             how = match_names(value, mention.name)
             span = Span(article_id=article.id, start=mention.start, end=mention.end)
@@ -275,7 +275,13 @@ def _in_another_countrys_name(text: str, start: int, end: int, country: str) -> 
     longer = [" ".join([*words[i:], text[start:end]]) for i in range(len(words))]
     joined = re.match(r"-[A-Z][a-z]+", text[end:end + 20])
     longer += [text[start:end] + joined.group(0)] if joined else []
-    return any((other := country_name(name)) and other != country for name in longer)
+    return any(_another_country(name, country) for name in longer)
+
+
+def _another_country(name: str, country: str) -> bool:
+    """Whether ``name`` names a country other than ``country``, by ISO code ("Czechia" is the Czech Republic)."""
+    other = country_name(name)
+    return other is not None and iso_code(other) != iso_code(country)
 
 
 @lru_cache(maxsize=256)

@@ -4,7 +4,6 @@ demonym lexicon for the irregular ones ("Dutch" -> Netherlands, "Swiss" -> Switz
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 from typing import Any
 
