@@ -5,6 +5,7 @@ a person compares them. Every article here is written for the test, with actors 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -117,7 +118,10 @@ def test_the_datelines_place_is_no_participant(participants: list[str], verdict:
      Verdict.supported),   # the month of the lead
     ("Imports climbed 8% to RM110 billion, leaving a trade surplus of RM20 billion for the month.", "2025-07",
      Verdict.unsupported),
-    ("Imports climbed 8% to RM110 billion.", "2025-08", Verdict.unsupported),  # nothing refers to the lead
+    # a release names its period once, at the top: a later trade figure that names none is of that period
+    ("Imports climbed 8% to RM110 billion.", "2025-08", Verdict.supported),
+    ("Imports climbed 8% to RM110 billion.", "2025-07", Verdict.unsupported),
+    ("Imports are expected to climb 8% to RM110 billion.", "2025-08", Verdict.unsupported),  # still to come
     ("Imports climbed 8% to RM110 billion in July, leaving a surplus for the month.", "2025-08",
      Verdict.unsupported),  # a sentence with a month of its own never takes the lead's
 ])
@@ -125,8 +129,33 @@ def test_a_period_referred_to_comes_from_the_lead(second: str, iso: str, verdict
     article = _article("KUALA LUMPUR - Malaysia's exports rose 12% in August to RM130 billion, the statistics "
                        f"department said on Friday.\n\n{second}", published=dt.date(2025, 9, 19))
     imports = TradeFigure(metric="imports", value=110, scale="billion", currency="MYR",
-                          period=DateRef(text="August", iso=iso), evidence=_evidence("Imports climbed 8% to RM110 billion"))
+                          period=DateRef(text="August", iso=iso),
+                          evidence=_evidence(re.split(r",| in July", second)[0].rstrip(".")))
     assert _check(imports, article).fields["period"].verdict == verdict
+
+
+@pytest.mark.parametrize(("lead", "later", "iso", "verdict"), [
+    ("Chile's trade surplus widened to $2.1 billion in September from $1.4 billion in August, the central bank said "
+     "on Tuesday.", "Imports were little changed at $6.0 billion.", "2025-09", Verdict.supported),
+    ("Chile's trade surplus widened to $2.1 billion in September from $1.4 billion in August, the central bank said "
+     "on Tuesday.", "Imports were little changed at $6.0 billion.", "2025-08", Verdict.unsupported),  # a base
+    ("Chile's trade surplus widened to $2.1 billion in September from $1.4 billion in August, the central bank said "
+     "on Tuesday.", "Copper shipments abroad rose 9% to $4.3 billion, led by sales to India.", "2025-09",
+     Verdict.supported),
+    # no trade measure in the later sentence: the reserves are no figure of the release
+    ("Chile's trade surplus widened to $2.1 billion in September from $1.4 billion in August, the central bank said "
+     "on Tuesday.", "The central bank holds reserves of $6.0 billion.", "2025-09", Verdict.unsupported),
+    # the lead's month dates an act, not a figure of the release
+    ("Chile and Peru agreed in September to cut tariffs on fruit, the ministers said on Tuesday.",
+     "Imports from Peru were $6.0 billion.", "2025-09", Verdict.unsupported),
+])
+def test_a_trade_release_names_its_period_once(lead: str, later: str, iso: str, verdict: Verdict) -> None:
+    article = _article(f"SANTIAGO - {lead}\n\nThe figures were published late.\n\n{later}",
+                       published=dt.date(2025, 10, 7))
+    quote = later.rstrip(".")
+    figure = TradeFigure(metric="imports", value=6.0 if "6.0" in later else 4.3, scale="billion", currency="USD",
+                         period=DateRef(text="September", iso=iso), evidence=_evidence(quote))
+    assert _check(figure, article).fields["period"].verdict == verdict
 
 
 @pytest.mark.parametrize(("dateline", "country", "verdict"), [

@@ -42,6 +42,7 @@ from ..schema import DateRef, Fact, TradeFigure
 from ..text import lexicon, nlp
 from ..text.countries import iso_code, name_of_code
 from ..text.dates import (
+    FUTURE,
     MONTH_SPAN,
     PART_PERIODS,
     FoundDate,
@@ -724,7 +725,7 @@ def check_period(fact: TradeFigure, support: Support) -> FieldCheck:
         return owned
     found = date_of_the_story(check_date_in_context(period, support), period, support)  # type: ignore[arg-type]
     if found.verdict == Verdict.unsupported and period is not None and period.iso:
-        found = _a_year_on_from_the_base(period, support) or found
+        found = _a_year_on_from_the_base(period, support) or _period_of_the_release(period, support) or found
     if found.verdict == Verdict.supported and found.found_in not in (None, "quote", "sentence"):
         own = _period_of_the_sentence(period, support)  # type: ignore[arg-type]
         if own is not None:
@@ -771,6 +772,44 @@ def _a_year_on_from_the_base(period: DateRef, support: Support) -> FieldCheck | 
                                                 f"for {month}", period.model_dump(),
                              [Span(article_id=article.id, start=found.start, end=found.end)])
     return None
+
+
+# what a trade release measures: a flow, a total, or the gap between the flows
+_RELEASE_MEASURE = re.compile(rf"\b(?:{_MEASURE_WORDS}|{_DIRECTIONS['surplus'].pattern}|"
+                              rf"{_DIRECTIONS['deficit'].pattern})\b", re.IGNORECASE)
+
+
+def _period_of_the_release(period: DateRef, support: Support) -> FieldCheck | None:
+    """The period the story's opening gives a trade measure's figure ("Norway's trade surplus narrowed to 52.3
+    billion crowns in October"), for the figure of a trade measure later in the story whose sentence names no
+    period of its own and tells of nothing to come ("Imports were little changed at 96.6 billion crowns"): a
+    release of trade data names its period once, at the top. None where that does not hold."""
+    if not (support.with_context and period.iso and len(period.iso) <= 7):
+        return None
+    sentence = support.tier("sentence") or support
+    if not all(_RELEASE_MEASURE.search(text) and not FUTURE.search(text) for *_, text in sentence.texts()) \
+            or _period_of_the_sentence(period, support) is not None:
+        return None
+    opening = support.beyond_the_sentence("lead")
+    for article, start, end, _ in opening.texts() if opening is not None else ():
+        for found in find_dates(article.text, article.published, start, end):
+            if found.base or not found.iso or len(found.iso) != len(period.iso) or not same_date(found.iso, period.iso):
+                continue
+            a, b = _sentence_around(article, found.start, start, end)
+            figures = find_figures(article.text, a, b)
+            if _RELEASE_MEASURE.search(article.text, a, b) and any(not f.percent for f in figures):
+                return field(Verdict.supported, f"the story gives its figures for {found.text!r} ({found.iso}) at the "
+                                                "top, and the figure's sentence names no period of its own",
+                             period.model_dump(), [Span(article_id=article.id, start=found.start, end=found.end,
+                                                        where="lead")]).model_copy(update={"found_in": "lead"})
+    return None
+
+
+def _sentence_around(article: Article, offset: int, start: int, end: int) -> tuple[int, int]:
+    """The sentence of the body holding ``offset``, or text[start:end] itself outside the body (a headline)."""
+    sentences = sentence_spans(article.text, article.body_start)
+    i = sentence_index(sentences, offset) if offset >= article.body_start else None
+    return (start, end) if i is None else sentences[i]
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+$")

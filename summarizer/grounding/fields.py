@@ -121,6 +121,15 @@ class Support:
         """The support up to and including one tier of context ("sentence"), if the evidence has it."""
         return next((tier for name, tier in self.context() if name == where), None)
 
+    def beyond_the_sentence(self, where: str) -> Support | None:
+        """The context up to and including tier ``where``, without the quotes and their sentences: what the
+        rest of the article adds. None when the evidence has no such tier."""
+        tier = self.tier(where)
+        if tier is None:
+            return None
+        return Support([span for k, span in enumerate(tier.spans) if tier.at(k) not in ("quote", "sentence")],
+                       with_context=False, people=self.people)
+
     def at(self, i: int) -> str:
         """Where span ``i`` was found: the quote, or the tier of context that added it."""
         return self._origin[i]
@@ -660,10 +669,7 @@ def date_of_the_story(found: FieldCheck, value: DateRef, support: Support,
                for d in find_dates(article.text, article.published, start, end)) or _PAST_PERFECT.search(text)
            for article, start, end, text in sentence.texts()):
         return found
-    tier = support.tier("lead")
-    # the context only: the quote's own sentence dates nothing of the act
-    lead = Support([span for k, span in enumerate(tier.spans) if tier.at(k) not in ("quote", "sentence")],
-                   with_context=False, people=support.people) if tier is not None else None
+    lead = support.beyond_the_sentence("lead")  # the context only: the quote's own sentence dates nothing of the act
     wider = _dates_the_act(check_date(value, lead), lead, act) if lead is not None else found
     if wider.verdict != Verdict.supported:
         return found
