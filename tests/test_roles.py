@@ -280,6 +280,17 @@ def test_valued_at_binds_the_figure_to_its_clause_s_measure(sentence: str, metri
     assert _metric_verdict(sentence, metric, 3.2) == verdict
 
 
+@pytest.mark.parametrize(("metric", "verdict"), [
+    # a figure before a named project gives that project's cost, however the metric words it
+    ("cost of the Lobito Atlantic Railway", Verdict.supported),
+    ("value of the Lobito Atlantic Railway", Verdict.supported),
+    ("cost of the Benguela port", Verdict.unsupported),   # another project
+])
+def test_a_figure_before_a_named_project_is_its_cost(metric: str, verdict: Verdict) -> None:
+    sentence = "Trafigura holds a 40% stake in the $3.2 billion Lobito Atlantic Railway being built across Angola."
+    assert _metric_verdict(sentence, metric, 3.2) == verdict
+
+
 @pytest.mark.parametrize(("sentence", "metric", "verdict"), [
     # what the words after a figure say it includes is not what it is
     ("The merged insurer, valued at $3.2 billion including debt, will list in Singapore.", "debt",

@@ -274,17 +274,20 @@ _MODIFIES = frozenset({"nmod", "compound", "nummod", "amod"})
 
 def _value_of_the_noun(fact: TradeFigure, support: Support) -> FieldCheck | None:
     """Supported where the metric names the value of a noun the figure modifies ("deal value" for "the 1.8
-    trillion-won deal", "contract value" for "a $2 billion contract"); None otherwise."""
+    trillion-won deal", "contract value" for "a $2 billion contract", "cost of the Lobito port" for "the $1.3
+    billion Lobito port"); None otherwise."""
     words = [w for w in re.findall(r"[a-z]+", fact.metric.lower()) if w not in _VALUE_WORDS]
     if not words or len(words) == len(re.findall(r"[a-z]+", fact.metric.lower())):
         return None  # the metric must say it is a value, and of something
     for article, _, _, figure in _own_figures(fact, support):
         span = nlp.span_at(article.text, figure.start, figure.end)
         root = span.root if span is not None else None
-        if root is None or root.dep_ not in _MODIFIES or root.head.pos_ != "NOUN" or root.head.i < root.i:
+        if root is None or root.dep_ not in _MODIFIES or root.head.pos_ not in ("NOUN", "PROPN") \
+                or root.head.i < root.i:
             continue
         noun = root.head
-        if words_present(" ".join(words), f"{noun.text} {noun.lemma_}") == 1.0:
+        named = " ".join(c.text for c in noun.children if c.dep_ == "compound" and c.i > root.i)  # "Lobito port"
+        if words_present(" ".join(words), f"{named} {noun.text} {noun.lemma_}") == 1.0:
             return field(Verdict.supported, f"{figure.text!r} gives the value of the {noun.text!r}", fact.metric,
                          [Span(article_id=article.id, start=figure.start, end=figure.end)])
     return None
