@@ -64,6 +64,21 @@ def test_a_verb_opening_the_sentence_is_not_part_of_a_titled_name() -> None:
     assert [m.name for m in find_mentions("Ted Manning met reporters.")] == ["Ted Manning"]
 
 
+@pytest.mark.parametrize("text, name, title, country", [
+    # a title of an office "of" or "for" a portfolio is the name's title, not a part of the name
+    ("Ruto received Minister for Foreign Affairs Ana Lopez.", "Ana Lopez", "Minister for Foreign Affairs", None),
+    ("Ruto met Ghana's Minister of Trade and Industry Kwame Mensah.", "Kwame Mensah",
+     "Minister of Trade and Industry", "Ghana"),
+    ("Ruto met Oman's Minister of State for Foreign Affairs Said bin Hamad Al Busaidi.", "Said bin Hamad Al Busaidi",
+     "Minister of State for Foreign Affairs", "Oman"),
+    ("Ruto met U.S. Secretary of State Marco Rubio.", "Marco Rubio", "Secretary of State", "U.S."),
+    ("Ruto met Peru's Secretary of State for Trade Ana Lopez.", "Ana Lopez", "Secretary of State for Trade", "Peru"),
+])
+def test_a_title_of_an_office_for_a_portfolio(text: str, name: str, title: str, country: str | None) -> None:
+    people = [m for m in find_mentions(text) if m.name != "Ruto"]
+    assert [(m.name, m.title, m.country) for m in people] == [(name, title, country)]
+
+
 def test_names_with_particles_accents_and_two_letters() -> None:
     text = ("Egyptian President Abdel Fattah al-Sisi met Ursula von der Leyen and Sheikh Tamim bin Hamad "
             "Al Thani in Cairo. Li met Wu at the UN. Ng spoke later.")

@@ -112,6 +112,11 @@ def _metric_verdict(sentence: str, metric: str, billions: float) -> Verdict:
      "visiting Peruvian President Dina Boluarte at State House.", ["William Ruto", "Dina Boluarte"], True),
     ("After talks between President William Ruto and visiting Peruvian President Dina Boluarte, Foreign "
      "Minister Musalia Mudavadi said a pact was near.", ["Musalia Mudavadi", "Dina Boluarte"], False),
+    # a name with a long title is one noun phrase, however the parser splits it
+    ("LUSAKA -- President Hakainde Hichilema on Friday received Oman's Minister of State for Foreign Affairs "
+     "Khalifa bin Ali Al-Harthy at State House.", ["Hakainde Hichilema", "Khalifa bin Ali Al-Harthy"], True),
+    ("LUSAKA -- President Hakainde Hichilema on Friday received Oman's Minister of State for Foreign Affairs "
+     "Khalifa bin Ali Al-Harthy at State House.", ["Khalifa bin Ali Al-Harthy", "Oman"], False),
     # a headline line never runs into the first sentence of the body
     ("Brazil, South Africa sign visa pact\n\nBRASILIA (Wire) - Lula and Ramaphosa on Friday witnessed the "
      "signing of a visa pact.", ["Lula", "Ramaphosa"], True),

@@ -201,10 +201,37 @@ def _title_references(text: str, start: int, stop: int, event: TitledPeople = NO
     return tuple(out)
 
 
+_PORTFOLIO_TITLES = lexicon.table("portfolio_titles")
+_PORTFOLIOS = rf"(?-i:(?:the\s+)?(?:{_PORTFOLIO_TITLES['portfolios'].pattern}))"
+# "Qatar's Minister of State for Foreign Affairs Mohammed Al-Khulaifi": country, title, name
+_PORTFOLIO_TITLE = re.compile(
+    rf"(?:(?P<country>[A-Z][\w.-]*)(?:['’]s)?\s+)?(?P<title>(?-i:{_PORTFOLIO_TITLES['offices'].pattern})\s+"
+    rf"(?:of|for)\s+{_PORTFOLIOS}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_PORTFOLIOS})*)\s+(?P<name>{_CAPITAL_RUN.pattern})")
+
+
+def _portfolio_titled(text: str, start: int, stop: int) -> list[Mention]:
+    """Names after a title of an office "of" or "for" a portfolio ("Minister for Foreign Affairs Vivian
+    Balakrishnan"), with the country written before it, where any (lexicon ``portfolio_titles``)."""
+    out = []
+    for match in _PORTFOLIO_TITLE.finditer(text, start, stop):
+        name = re.sub(r"['’]s$", "", match.group("name")).rstrip(".,")
+        country = match.group("country")
+        if country and not (country_of_demonym(country) or country_name(country) is not None):
+            country = None  # "Kagame received Minister ...": no country before the title
+        first = match.start("country") if country else match.start("title")
+        name_end = match.start("name") + len(name)
+        out.append(Mention(text[first:name_end], first, name_end, name, " ".join(match.group("title").split()),
+                           country))
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _find_mentions(text: str, start: int, stop: int) -> tuple[Mention, ...]:
-    mentions: list[Mention] = []
+    mentions: list[Mention] = _portfolio_titled(text, start, stop)
+    titled = [(m.start, m.end) for m in mentions]
     for run in _CAPITAL_RUN.finditer(text, start, stop):
+        if any(run.start() < b and a < run.end() for a, b in titled):
+            continue  # a part of a title of an office of a portfolio, or its name
         words = [(m.group(0), run.start() + m.start()) for m in re.finditer(r"\S+", run.group(0))]
         groups: list[list[tuple[str, int]]] = [[]]
         for i, word in enumerate(words):
@@ -216,7 +243,7 @@ def _find_mentions(text: str, start: int, stop: int) -> tuple[Mention, ...]:
                 groups.append([])
             groups[-1].append(word)
         mentions.extend(m for m in (_mention_from(text, g) for g in groups) if m)
-    return tuple(mentions)
+    return tuple(sorted(mentions, key=lambda m: m.start))
 
 
 def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:

@@ -241,11 +241,14 @@ def inside_a_title(text: str, start: int, end: int) -> str | None:
 
 def one_predicate_holds(slot_sets: Sequence[Sequence[Slot]], positions: list[list[tuple[int, int]]]) -> bool:
     """Whether one predicate has every party (each a list of (start, end) mentions) among its arguments,
-    on at least two sides unless they share a joint slot ("Ruto and Mahama met", "talks between ...")."""
+    on at least two sides unless they share a joint slot ("Ruto and Mahama met", "talks between ...").
+    A mention is one noun phrase: it is in the slot it starts in, though the parser ended the slot inside it
+    ("received Qatar's Minister of State for Foreign Affairs Mohammed Al-Khulaifi", with "for ..." read as
+    the verb's)."""
     for slots in slot_sets:
         placed = []
         for mentions in positions:
-            slot = next((s for s in slots for a, b in mentions if s.start <= a and b <= s.end), None)
+            slot = next((s for s in slots for a, b in mentions if s.start <= a < s.end), None)
             if slot is None:
                 break
             placed.append(slot)
