@@ -460,6 +460,35 @@ def test_asking_someone_to_visit_is_inviting_them(text: str, inviter: str, invit
     _assert_direction(text, inviter, invitee)
 
 
+@pytest.mark.parametrize("text, quote, invitee", [
+    # whoever received the bearer of someone's invitation was invited, not the bearer
+    ("Chilean President Gabriel Boric on Monday received Japan's envoy Ken Sato, who delivered an invitation from "
+     "Prime Minister Aiko Tanaka to attend the Osaka summit in May.",
+     "who delivered an invitation from Prime Minister Aiko Tanaka to attend the Osaka summit", "Gabriel Boric"),
+    ("Japan's envoy Ken Sato, who brought an invitation from Prime Minister Aiko Tanaka, met Gabriel Boric on Monday.",
+     "who brought an invitation from Prime Minister Aiko Tanaka", "Gabriel Boric"),
+])
+def test_the_one_who_received_the_bearer_of_an_invitation_was_invited(text: str, quote: str, invitee: str) -> None:
+    article = _article(text)
+    right = _check(Invitation(inviter="Aiko Tanaka", invitee=invitee, evidence=_evidence(quote)), article)
+    assert right.fields["direction"].verdict == Verdict.supported
+    bearer = _check(Invitation(inviter="Aiko Tanaka", invitee="Ken Sato", evidence=_evidence(quote)), article)
+    assert bearer.fields["direction"].verdict != Verdict.supported
+    swapped = _check(Invitation(inviter=invitee, invitee="Aiko Tanaka", evidence=_evidence(quote)), article)
+    assert swapped.verdict != Verdict.supported
+
+
+@pytest.mark.parametrize(("destination", "verdict"), [
+    ("Osaka", Verdict.supported),      # a gathering named by its place is held there
+    ("Tokyo", Verdict.unsupported),
+])
+def test_a_gathering_to_attend_named_by_its_place_is_the_destination(destination: str, verdict: Verdict) -> None:
+    text = "Japan's Prime Minister Aiko Tanaka invited Gabriel Boric to attend the Osaka summit in May."
+    fact = Invitation(inviter="Aiko Tanaka", invitee="Gabriel Boric", destination=destination,
+                      evidence=_evidence(text.rstrip(".")))
+    assert _check(fact, _article(text)).fields["destination"].verdict == verdict
+
+
 def _assert_direction(text: str, inviter: str, invitee: str) -> None:
     """The invitation with these sides is supported in ``text`` and its swap is not."""
     article = _article(text)

@@ -144,6 +144,16 @@ def test_a_month_of_an_invitation_extended_is_the_coming_one() -> None:
     assert [d.iso for d in find_dates(invited, dt.date(2025, 7, 9))] == ["2025-03"]
 
 
+@pytest.mark.parametrize("text", [
+    # the inviter named between the invitation and what it is to: the invitation is still to what lies ahead
+    "The envoy delivered an invitation from King Abdullah bin Al-Hussein to attend the Aqaba forum in March.",
+    "Ramaphosa was invited by President Luiz Inacio Lula da Silva to visit Brasilia in March.",
+    "The minister brought Ruto an invitation from Prime Minister Ana Lopez to the summit in March.",
+])
+def test_a_month_an_invitation_from_someone_is_to_is_the_coming_one(text: str) -> None:
+    assert [d.iso for d in find_dates(text, dt.date(2025, 7, 9))] == ["2026-03"]
+
+
 @pytest.mark.parametrize(("text", "told", "iso"), [
     # a part of the current fiscal year longer than the calendar year so far: that fiscal year began the year
     # before, and is dated by its first year

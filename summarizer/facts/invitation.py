@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from pydantic import create_model
@@ -16,11 +17,11 @@ from ..extract.tasks import (
     listing,
     optional,
 )
-from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field
+from ..grounding.fields import FieldCheck, Rules, Span, Support, Verdict, field, in_context
 from ..schema import Fact, Invitation
 from ..text.countries import country_code_of_place
 from ..text.names import same_entity, same_name
-from ..text.roles import verb_between
+from ..text.roles import received_from_a_relative, verb_between
 from .merge import better_date, fuller
 from .registry import FactSpec, register
 
@@ -31,6 +32,7 @@ _INVITE_TO = re.compile(r"\b(?:invit(?:ed|es|e|ing)|invitation to|pass(?:ed)? on
                         re.IGNORECASE)
 _INVITED_BY = re.compile(r"\binvit(?:ed|ation)\s+(?:\w+\s+){0,3}?by\s+|\binvitation\s+from\s+(?:the\s+)?",
                          re.IGNORECASE)
+_INVITATION = re.compile(r"\binvitations?\b", re.IGNORECASE)
 # The inviter named before the invitation: "thanked Lula for his invitation", "accepted Lula's invitation".
 _THANKED_FOR = re.compile(r"\bthank(?:ed|s|ing)?\s+(?P<agent>[^.;]{1,60}?)\s+for\s+(?:his|her|their|its|the)\s+"
                           r"(?:\w+\s+)?invitation\b", re.IGNORECASE)
@@ -51,6 +53,10 @@ def check_invitation_direction(fact: Invitation, support: Support) -> FieldCheck
             if after and not verb_between(article.text, start + cue.end(), after[0].start):
                 recipients.append(after[0].name)
         recipients += [m.name for m in mentions if start <= m.end <= end and _ACCEPTED.match(article.text, m.end)]
+        # "Kagame received Al-Khulaifi, who delivered an invitation from the emir": Kagame, never the bearer
+        relayed = [m.name for a, b in received_from_a_relative(article.text, start, end, _INVITATION)
+                   for m in mentions if a <= m.start and m.end <= b]
+        recipients += relayed
         for cue in _INVITED_BY.finditer(text):
             after = [m for m in mentions if 0 <= m.start - (start + cue.end()) <= 25]
             if after:
@@ -72,7 +78,7 @@ def check_invitation_direction(fact: Invitation, support: Support) -> FieldCheck
                                                 "inviter and invitee are swapped", "direction", [span])
         inviter_invites = any(same_entity(fact.inviter, a) for a in agents)
         invitee_named = any(same_entity(fact.invitee, m.name) for m in mentions)
-        if inviter_invites and invitee_named and not inviter_received:
+        if inviter_invites and invitee_named and not inviter_received and not relayed:
             return field(Verdict.supported, f"the invitation is {fact.inviter}'s and {fact.invitee} is named "
                                             "with it", "direction", [span])
     return field(Verdict.unsupported, "the evidence does not say who was invited", "direction")
@@ -106,7 +112,9 @@ def plan(ctx: PassageContext) -> Task | None:
 def rules(fact: Invitation, out: Rules) -> None:
     out.name("inviter", fact.inviter, relation=True)
     out.name("invitee", fact.invitee, relation=True)
-    out.add("direction", lambda: check_invitation_direction(fact, out.support))
+    # who was invited is a relation: stated in the quote's own sentence ("Kagame received Al-Khulaifi, who delivered
+    # an invitation from the emir" when the quote starts at "who")
+    out.add("direction", lambda: in_context(partial(check_invitation_direction, fact), out.support, relation=True))
     out.place("destination", fact.destination)
     out.date("timeframe", fact.timeframe)
     if fact.conveyed_via and (same_entity(fact.conveyed_via, fact.inviter) or same_entity(fact.conveyed_via,

@@ -369,9 +369,10 @@ def _sharing_a_noun(value: str) -> re.Pattern[str] | None:
 
 
 _LOCATED = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+'s\s+)?$", re.IGNORECASE)
-# "in Nairobi", "at the State House", "in Nairobi's Uhuru Park"
-PLACE_CUE = re.compile(r"\b(?:in|at|to|visit|visiting|visited|arrived in|from)\s+(?:the\s+)?(?:[\w-]+'s\s+)?$",
-                       re.IGNORECASE)
+# "in Nairobi", "at the State House", "in Nairobi's Uhuru Park"; "to attend the Doha Forum": a gathering named
+# by its place, as "to the Doha Forum" is
+PLACE_CUE = re.compile(r"\b(?:in|at|to|visit|visiting|visited|arrived in|from|attend|attends|attending|attended)\s+"
+                       r"(?:the\s+)?(?:[\w-]+'s\s+)?$", re.IGNORECASE)
 
 
 _NAMED_PLACE = r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s+"

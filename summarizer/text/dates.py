@@ -86,7 +86,9 @@ PART_PERIODS = frozenset({"part_year", "year_to", "month_range", "period", "fisc
 MONTH_SPAN = re.compile(rf"\b{_MONTH}\s*[-–]\s*{_MONTH}(?!\w)", re.IGNORECASE)  # "July-October", with or without a year
 
 FUTURE = re.compile(r"\b(?:" + lexicon.alternation("future_tense") + r")\b", re.IGNORECASE)
-_INVITATION = re.compile(r"\binvit(?:ation|ed|es|e|ing)\s+(?:\S+\s+){0,3}?to\b", re.IGNORECASE)  # "invited X to"
+# "invited X to", "an invitation from Emir Sheikh Tamim bin Hamad Al Thani to", "invited by President Lula to"
+_INVITATION = re.compile(r"\binvit(?:ation|ed|es|e|ing)\s+(?:(?:from|by)\s+(?:\S+\s+){1,8}?|(?:\S+\s+){0,3}?)to\b",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -230,6 +230,30 @@ def predicate_slots(text: str, start: int, end: int, cue: re.Pattern[str],
     return tuple(found)
 
 
+def received_from_a_relative(text: str, start: int, end: int, noun: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Who received what the subject of a relative clause brought from someone ("Kagame received Al-Khulaifi,
+    who delivered an invitation from the emir": Kagame): for each ``noun`` in text[start:end] that is the object of
+    a relative clause's verb and comes "from" someone, the other side of the verb the clause hangs on, as
+    character ranges: that verb's subject where the clause follows it, its object where the clause is on the
+    subject ("Wang, who conveyed an invitation from Xi, met Ruto": Ruto)."""
+    found = []
+    for match in noun.finditer(text, start, end):
+        span = nlp.span_at(text, match.start(), match.end())
+        if span is None:
+            continue
+        thing = span.root
+        verb = thing.head
+        if thing.dep_ not in OBJECT_DEPS or verb.dep_ != "relcl" \
+                or not any(c.dep_ == "prep" and c.lower_ == "from" for c in thing.children):
+            continue
+        main, _ = _up_to_verb(verb.head)
+        if not _is_verb(main):
+            continue
+        sides = SUBJECT_DEPS if verb.i > main.i else OBJECT_DEPS
+        found += [_range(c) for c in main.children if c.dep_ in sides and c.dep_ != "poss"]
+    return found
+
+
 def inside_a_title(text: str, start: int, end: int) -> str | None:
     """The longer non-person name (a product, work, event or law) that text[start:end] is part of."""
     for entity in nlp.all_entities(text):
