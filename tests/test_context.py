@@ -11,7 +11,7 @@ import pytest
 
 from summarizer.articles import Article
 from summarizer.grounding.checker import check
-from summarizer.grounding.fields import Verdict
+from summarizer.grounding.fields import Verdict, leaders_of
 from summarizer.schema import (
     Agreement,
     DateRef,
@@ -21,6 +21,7 @@ from summarizer.schema import (
     Meeting,
     TradeFigure,
 )
+from summarizer.text.names import find_mentions
 
 
 def _article(text: str, published: dt.date | None = dt.date(2025, 3, 5), title: str | None = None) -> Article:
@@ -678,6 +679,33 @@ def test_a_metric_is_supported_by_the_measure_the_sentence_gives_the_figure(metr
     fact = TradeFigure(metric=metric, value=8.2, scale="billion", currency="USD",
                        evidence=_evidence("agreed on Friday to buy Canada's Teck Coal for $8.2 billion in cash"))
     assert _check(fact, article).fields["metric"].verdict.value == verdict
+
+
+_AT_HOME = ("NAIROBI -- President William Ruto welcomed Ghanaian President John Mahama on Monday, where the two "
+            "leaders witnessed the signing of a visa waiver agreement.")
+_ABROAD = ("ACCRA -- President William Ruto met Ghanaian President John Mahama on Monday, where the two leaders "
+           "witnessed the signing of a visa waiver agreement.")
+
+
+@pytest.mark.parametrize(("text", "parties", "verdicts"), [
+    # a report filed from a country calls its own leader by the title alone: he stands for that country
+    (_AT_HOME, ["Kenya", "Ghana"], ["supported", "supported"]),
+    (_AT_HOME, ["Uganda", "Ghana"], ["unsupported", "supported"]),
+    # a report from abroad marks its hosts: the Ghanaian is marked, so Ruto is no Ghanaian, and Kenya is unnamed
+    (_ABROAD, ["Kenya", "Ghana"], ["unsupported", "supported"]),
+])
+def test_a_leader_called_by_the_title_alone_is_the_dateline_country_s(text: str, parties: list[str],
+                                                                       verdicts: list[str]) -> None:
+    quote = "the two leaders witnessed the signing of a visa waiver agreement"
+    fact = _check(Agreement(parties=parties, subject="visa waiver agreement", status="signed",
+                            evidence=_evidence(quote)), _article(text))
+    assert [fact.fields[f"parties[{i}]"].verdict.value for i in range(2)] == verdicts
+
+
+def test_a_leader_reported_from_abroad_is_not_the_host_country_s() -> None:
+    article = _article(_ABROAD)
+    hosts = leaders_of("Ghana", article.text, find_mentions(article.text), article)
+    assert [m.name for m in hosts] == ["John Mahama"]
 
 
 def test_countries_are_sides_through_their_leaders_but_never_people_at_a_meeting() -> None:

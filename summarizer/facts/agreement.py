@@ -210,7 +210,7 @@ def check_party(party: str, support: Support, status: AgreementStatus | None = N
         hits = [(m.start, m.end) for m in mentions if same_entity(party, m.name)]
         # every word naming it: its name, its people, its capital, its leaders
         others = [*country_words(party, article.text, start, end), *capital_words(party, article.text, start, end),
-                  *((m.start, m.end) for m in leaders_of(party, article.text, mentions))]
+                  *((m.start, m.end) for m in leaders_of(party, article.text, mentions, article))]
         named_at = hits + [(a, b) for a, b in others if not any(x <= a and b <= y for x, y in hits)]
         homes = [home for at in named_at if (home := _home_of(article.text, at, other_sides, mentions, party))]
         if named_at and len(homes) == len(named_at):

@@ -129,6 +129,12 @@ def dateline(article: Article) -> tuple[int, int] | None:
     return (found.start(), found.end()) if found else None
 
 
+def dateline_place(article: Article) -> str | None:
+    """The place the dateline names ("KIGALI", "ULAANBAATAR (AFP) -": the city), when it has one."""
+    found = _dateline_match(article)
+    return found.group("place").strip() if found and found.group("place") else None
+
+
 def _dateline_date(article: Article, near: dt.date | None) -> dt.date | None:
     """The dateline's date ("Nairobi, March 3, 2025 (AFP):"); without a year, the year that puts it
     nearest to ``near`` (none without ``near``)."""

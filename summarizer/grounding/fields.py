@@ -38,6 +38,7 @@ from ..text.names import (
     country_of,
     country_of_person,
     find_mentions,
+    holds_an_office,
     is_title_words,
     match_names,
     pronoun_references,
@@ -51,6 +52,7 @@ from .context import (
     REFERS_BACK,
     WHERE,
     dateline,
+    dateline_place,
     regions,
 )
 
@@ -305,18 +307,34 @@ def _names_in_words(country: str) -> re.Pattern[str] | None:
                                           for p in sorted(phrases, key=len, reverse=True)) + r")\b")
 
 
-def leaders_of(country: str, text: str, mentions: list[Any]) -> Iterator[Any]:
+def leaders_of(country: str, text: str, mentions: list[Any], article: Article | None = None) -> Iterator[Any]:
     """The mentions of people ``text`` gives as the country's own ("Brazilian President Luiz Inacio Lula
-    da Silva", and "Lula" after it); not a company given a country ("Italy's Iveco")."""
+    da Silva", and "Lula" after it); not a company given a country ("Italy's Iveco"). With the ``article``,
+    also the office holders it gives no country at all, where its dateline lies in the country and it gives
+    no person that country: a report filed from a country calls that country's leaders by their title alone ("MANILA --
+    President Ferdinand Marcos Jr. welcomed Cambodian Prime Minister Hun Manet"); a report from abroad marks its
+    hosts ("PHNOM PENH -- President Marcos met Cambodian Prime Minister Hun Manet": Marcos is no Cambodian)."""
     wanted = iso_code(country)
-    return (m for m in mentions if wanted and iso_code(
-        (country_of(m.country) if m.country and m.title else country_of_person(m.name, text)) or "") == wanted)
+    home = bool(wanted and article is not None and _dateline_country(article) == wanted
+                and not any(iso_code(country_of(m.country) or "") == wanted for m in find_mentions(text)
+                            if m.country and m.title))
+    for m in mentions:
+        given = country_of(m.country) if m.country and m.title else country_of_person(m.name, text)
+        if wanted and (iso_code(given or "") == wanted
+                       or (home and given is None and m.title and holds_an_office(m.title))):
+            yield m
+
+
+def _dateline_country(article: Article) -> str | None:
+    """The ISO code of the country the article's dateline place lies in."""
+    place = dateline_place(article)
+    return country_code_of_place(place.title()) if place else None
 
 
 def _named_by_leader(country: str, article: Article, mentions: list[Any]) -> FieldCheck | None:
     """A country named through a person the article gives as its own ("Lula and Xi witnessed the
     signing", after "Brazilian President Luiz Inacio Lula da Silva")."""
-    mention = next(leaders_of(country, article.text, mentions), None)
+    mention = next(leaders_of(country, article.text, mentions, article), None)
     if mention is None:
         return None
     return field(Verdict.supported, f"named in the evidence through {mention.text!r}", country,
