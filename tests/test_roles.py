@@ -251,6 +251,17 @@ def test_a_qualifier_before_a_verb_qualifies_the_verb(sentence: str, verdict: Ve
     assert _verdict(fact, sentence, "qualifier") == verdict
 
 
+@pytest.mark.parametrize("sentence, verdict", [
+    # a conversion in brackets restates the figure before it, with its qualifier
+    ("Zurich agreed to pay about 4.1 billion euros ($4.4 billion) for the stake.", Verdict.supported),
+    ("Zurich agreed to pay 4.1 billion euros ($4.4 billion), up from about $3 billion.", Verdict.unsupported),
+])
+def test_a_conversion_shares_the_qualifier_of_the_figure_it_restates(sentence: str, verdict: Verdict) -> None:
+    fact = TradeFigure(metric="price of the stake", value=4.4, scale="billion", currency="USD", qualifier="about",
+                       evidence=QUOTED)
+    assert _verdict(fact, sentence, "qualifier") == verdict
+
+
 def test_a_qualifier_belongs_to_the_figure_it_stands_before() -> None:
     sentence = "Exports reached $4.1 billion (roughly 3.8 billion euros), while imports were about $2 billion."
     exact = TradeFigure(metric="exports", value=4.1, scale="billion", currency="USD", qualifier="roughly", evidence=QUOTED)

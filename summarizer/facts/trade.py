@@ -649,6 +649,9 @@ def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
     # a qualifier found around the quote ("their goal of | raising it to $150bn") qualifies there
     scope = support.tier(found.found_in) if found.found_in not in (None, "quote") else None
     own_figures = list(_own_figures(fact, scope or support))
+    # a conversion in brackets shares the qualifier of the figure it restates ("about 6.9 trillion yen ($47 billion)")
+    own_figures += [(article, start, end, source) for article, start, end, figure in own_figures
+                    if (source := _converted_from(article, figure, start)) is not None]
     for article, start, _, figure in own_figures:
         at = max(start, figure.start - 80)
         before = article.text[at:figure.start].lower()
@@ -664,6 +667,15 @@ def check_qualifier(fact: TradeFigure, support: Support) -> FieldCheck:
         return found
     return field(Verdict.unsupported, f"{fact.qualifier!r} is in the evidence, but does not qualify the figure "
                                       f"{fact.value:g}", fact.qualifier)
+
+
+def _converted_from(article: Article, figure: Figure, start: int) -> Figure | None:
+    """The figure (from ``start`` on) that ``figure`` restates in another currency in brackets, if it does."""
+    figures = find_figures(article.text, max(start, figure.start - 80), figure.end)
+    if not any(f.start == figure.start for f in conversions(article.text, figures)):
+        return None
+    money = [f for f in figures if not f.percent and f.end <= figure.start]
+    return money[-1] if money else None
 
 
 def _a_verb_between(text: str, start: int, end: int) -> bool:
