@@ -635,6 +635,13 @@ TWO_WAYS = ("Peru's exports to China fell 4.1 per cent to $14.2 billion, while i
     # a percentage in a clause with no figure of its own is left to the words
     ("Trade between Chile and Korea reached $11.2 billion in the first half, up 9.7 per cent, the ministry said.",
      11.2, "9.7 per cent", Verdict.supported),
+    # ... unless the figure's own clause gives its own change: the other clause's is another measure's
+    ("Taiwan's exports rose 11% to $52.1 billion in June, as shipments of servers jumped 40%.", 52.1, "40%",
+     Verdict.contradicted),
+    ("Taiwan's exports rose 11% to $52.1 billion in June, as shipments of servers jumped 40%.", 52.1, "11%",
+     Verdict.supported),
+    ("Exports to Japan fell 2.5 per cent to $4.6 billion, but those to India climbed 8 per cent.", 4.6, "8 per cent",
+     Verdict.contradicted),
 ])
 def test_growth_is_the_change_of_the_figure_of_its_clause(sentence: str, value: float, growth: str,
                                                           verdict: Verdict) -> None:
