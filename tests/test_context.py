@@ -429,6 +429,17 @@ def test_the_inviter_named_by_thanks_a_possessive_or_a_title(text: str, inviter:
 
 
 @pytest.mark.parametrize("text, inviter, invitee", [
+    # "an invitation for X to visit": X is the one invited
+    ("Chilean President Gabriel Boric renewed Chile's invitation for King Felipe to visit Santiago.", "Gabriel Boric",
+     "Felipe"),
+    ("Boric repeated an invitation for Prime Minister Anthony Albanese to attend the summit.", "Boric",
+     "Anthony Albanese"),
+])
+def test_the_one_an_invitation_is_for_was_invited(text: str, inviter: str, invitee: str) -> None:
+    _assert_direction(text, inviter, invitee)
+
+
+@pytest.mark.parametrize("text, inviter, invitee", [
     # the one who accepts or declines an invitation was invited; the place after "to visit" is where to
     ("Kenyan President William Ruto accepted an invitation to visit Peru, the foreign ministry said.", "Peru",
      "William Ruto"),

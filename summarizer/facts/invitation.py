@@ -33,6 +33,9 @@ _INVITE_TO = re.compile(r"\b(?:invit(?:ed|es|e|ing)|invitation to|pass(?:ed)? on
 _INVITED_BY = re.compile(r"\binvit(?:ed|ation)\s+(?:\w+\s+){0,3}?by\s+|\binvitation\s+from\s+(?:the\s+)?",
                          re.IGNORECASE)
 _INVITATION = re.compile(r"\binvitations?\b", re.IGNORECASE)
+# "an invitation for Leo to visit Lebanon": the one named between "for" and "to" is invited
+_INVITATION_FOR = re.compile(r"\binvitations?\s+for\s+", re.IGNORECASE)
+_TO = re.compile(r"\s+to\b", re.IGNORECASE)
 # The inviter named before the invitation: "thanked Lula for his invitation", "accepted Lula's invitation".
 _THANKED_FOR = re.compile(r"\bthank(?:ed|s|ing)?\s+(?P<agent>[^.;]{1,60}?)\s+for\s+(?:his|her|their|its|the)\s+"
                           r"(?:\w+\s+)?invitation\b", re.IGNORECASE)
@@ -53,6 +56,8 @@ def check_invitation_direction(fact: Invitation, support: Support) -> FieldCheck
             if after and not verb_between(article.text, start + cue.end(), after[0].start):
                 recipients.append(after[0].name)
         recipients += [m.name for m in mentions if start <= m.end <= end and _ACCEPTED.match(article.text, m.end)]
+        recipients += [m.name for cue in _INVITATION_FOR.finditer(text) for m in mentions
+                       if m.start == start + cue.end() and _TO.match(article.text, m.end)]
         # "Kagame received Al-Khulaifi, who delivered an invitation from the emir": Kagame, never the bearer
         relayed = [m.name for a, b in received_from_a_relative(article.text, start, end, _INVITATION)
                    for m in mentions if a <= m.start and m.end <= b]
