@@ -203,10 +203,11 @@ def _title_references(text: str, start: int, stop: int, event: TitledPeople = NO
 
 _PORTFOLIO_TITLES = lexicon.table("portfolio_titles")
 _PORTFOLIOS = rf"(?-i:(?:the\s+)?(?:{_PORTFOLIO_TITLES['portfolios'].pattern}))"
-# "Qatar's Minister of State for Foreign Affairs Mohammed Al-Khulaifi": country, title, name
+# "Minister of State for Foreign Affairs Mohammed Al-Khulaifi": the title, then the name
 _PORTFOLIO_TITLE = re.compile(
-    rf"(?:(?P<country>[A-Z][\w.-]*)(?:['’]s)?\s+)?(?P<title>(?-i:{_PORTFOLIO_TITLES['offices'].pattern})\s+"
-    rf"(?:of|for)\s+{_PORTFOLIOS}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_PORTFOLIOS})*)\s+(?P<name>{_CAPITAL_RUN.pattern})")
+    rf"(?P<title>(?-i:\b{_PORTFOLIO_TITLES['offices'].pattern})\s+(?:of|for)\s+{_PORTFOLIOS}"
+    rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_PORTFOLIOS})*)\s+(?P<name>{_CAPITAL_RUN.pattern})")
+_COUNTRY_BEFORE = re.compile(r"(?P<country>[A-Z][\w.-]*)(?:['’]s)?\s+$")  # "Qatar's ", "U.S. "
 
 
 def _portfolio_titled(text: str, start: int, stop: int) -> list[Mention]:
@@ -215,10 +216,11 @@ def _portfolio_titled(text: str, start: int, stop: int) -> list[Mention]:
     out = []
     for match in _PORTFOLIO_TITLE.finditer(text, start, stop):
         name = re.sub(r"['’]s$", "", match.group("name")).rstrip(".,")
-        country = match.group("country")
+        before = _COUNTRY_BEFORE.search(text, max(start, match.start() - 30), match.start())
+        country = before.group("country") if before else None
         if country and not (country_of_demonym(country) or country_name(country) is not None):
             country = None  # "Kagame received Minister ...": no country before the title
-        first = match.start("country") if country else match.start("title")
+        first = before.start() if country and before else match.start("title")
         name_end = match.start("name") + len(name)
         out.append(Mention(text[first:name_end], first, name_end, name, " ".join(match.group("title").split()),
                            country))
