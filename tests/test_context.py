@@ -719,6 +719,22 @@ def test_a_leader_reported_from_abroad_is_not_the_host_country_s() -> None:
     assert [m.name for m in hosts] == ["John Mahama"]
 
 
+_TALKS_SET_OUT = "Tata Motors and Renault signed a memorandum of understanding on Monday to begin talks on a merger."
+
+
+@pytest.mark.parametrize(("subject", "status", "verdict"), [
+    # talks a signed document sets out to hold are the status of what they are on, not of the document
+    ("memorandum of understanding", "under negotiation", "unsupported"),
+    ("memorandum of understanding", "signed", "supported"),
+    ("merger", "under negotiation", "supported"),
+])
+def test_talks_a_signed_document_sets_out_to_hold_are_not_its_status(subject: str, status: str,
+                                                                       verdict: str) -> None:
+    fact = Agreement(parties=["Tata Motors", "Renault"], subject=subject, status=status,
+                     evidence=_evidence(_TALKS_SET_OUT.rstrip(".")))
+    assert _check(fact, _article(_TALKS_SET_OUT)).fields["status"].verdict.value == verdict
+
+
 def test_countries_are_sides_through_their_leaders_but_never_people_at_a_meeting() -> None:
     article = _article("Chilean President Gabriel Boric met Argentine President Javier Milei in Santiago on Monday.")
     quote = "Chilean President Gabriel Boric met Argentine President Javier Milei in Santiago on Monday"

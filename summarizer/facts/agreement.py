@@ -45,6 +45,7 @@ from ..text.names import holds_an_office, same_entity, same_name
 from ..text.roles import (
     clause_holds,
     clause_of_another_act,
+    complement_span,
     doer_of,
     goods_sold,
     in_an_organisations_name,
@@ -81,6 +82,9 @@ _TO_COME = re.compile(rf"\b(?:{lexicon.alternation('future_markers')})\s+$", re.
 _PRONOUN = re.compile(r"(?:they|he|she|we|both|(?:the two|both) \w+)", re.IGNORECASE)
 _STATUS_CUES = {status: lexicon.pattern(f"status_{status.name}") for status in AgreementStatus}
 _ANY_STATUS = re.compile("|".join(cue.pattern for cue in _STATUS_CUES.values()), re.IGNORECASE)
+# an act done: talks it sets out to hold ("signed a memorandum to begin merger talks") are not its status
+_DONE = re.compile("|".join(_STATUS_CUES[s].pattern for s in (AgreementStatus.signed, AgreementStatus.agreed)),
+                   re.IGNORECASE)
 # What contradicts a status: the status's own verbs negated or still to come ("not signed", "will sign").
 _DONE_VERBS = {AgreementStatus.signed: r"(?:sign|ink|conclude|agree|complet)", AgreementStatus.agreed: r"(?:agree)"}
 _NOT_DONE = {status: re.compile(rf"\b(?:{lexicon.alternation('negation')})\b[^.]{{0,30}}\b{verbs}\w*\b"
@@ -99,7 +103,9 @@ def _check_status(status: AgreementStatus, support: Support, subject: str = "") 
     for article, start, end, text in support.texts():
         span = Span(article_id=article.id, start=start, end=end)
         cues = [c for c in _own_cues(status, text)
-                if not (status == AgreementStatus.under_negotiation and _talks_over(text, c))]
+                if not (status == AgreementStatus.under_negotiation and (
+                    _talks_over(text, c) or _set_out_by_another(article.text, start + c.start(), start + c.end(),
+                                                                named)))]
         if named is not None and cues:
             said_of = [clause_holds(article.text, start + c.start(), start + c.end(), named) for c in cues]
             elsewhere = elsewhere or next((c.group(0) for c, held in zip(cues, said_of) if held is False), None)
@@ -124,6 +130,19 @@ def _check_status(status: AgreementStatus, support: Support, subject: str = "") 
 
 
 _AGREEMENT_NOUNS = lexicon.pattern("agreement_nouns")
+
+
+def _set_out_by_another(text: str, start: int, end: int, named: re.Pattern[str] | None) -> bool:
+    """Talks at text[start:end] that a done act sets out to hold, where the fact's agreement is what was done, not
+    what the talks are on: "signed a memorandum on Monday to begin merger talks" does not make the memorandum
+    under negotiation ("agreed to begin talks on a joint venture" still makes the venture so)."""
+    span = complement_span(text, start, end, _DONE) if named is not None else None
+    sentence = nlp.span_at(text, start, end)
+    if span is None or sentence is None:
+        return False
+    first, last = sentence.root.sent.start_char, sentence.root.sent.end_char
+    rest = text[first:span[0]] + " " + text[span[1]:last]  # the sentence without the complement
+    return not named.search(text, *span) and bool(named.search(rest))  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=1024)

@@ -377,12 +377,27 @@ def act_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
 
 def complement_of(text: str, start: int, end: int, cue: re.Pattern[str]) -> str | None:
     """The verb of a ``cue`` act's complement that text[start:end] hangs on: "agreed to hold joint exercises
-    next year" -> "hold"; None when it hangs on the act or elsewhere."""
+    next year" -> "hold", and of its purpose ("signed a memorandum on Monday to begin talks" -> "begin"); None
+    when it hangs on the act or elsewhere."""
+    verb = _complement(text, start, end, cue)
+    return str(verb.text) if verb is not None else None
+
+
+def complement_span(text: str, start: int, end: int, cue: re.Pattern[str]) -> tuple[int, int] | None:
+    """The characters of the complement or purpose of a ``cue`` act that text[start:end] hangs on (see
+    :func:`complement_of`), or None."""
+    verb = _complement(text, start, end, cue)
+    return _range(verb) if verb is not None else None
+
+
+def _complement(text: str, start: int, end: int, cue: re.Pattern[str]) -> Any | None:
     found = _in_a_sentence_with_acts(text, start, end, cue)
     if found is None:
         return None
     verb, _ = _up_to_verb(found[0].root)
-    return str(verb.text) if verb.dep_ == "xcomp" and verb.head.i in found[1] else None
+    purpose = verb.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    on_act = verb.head.i in found[1] or (verb.dep_ == "acl" and verb.head.head.i in found[1])
+    return verb if (verb.dep_ == "xcomp" or purpose) and on_act else None
 
 
 _SEQUENCE = frozenset(lexicon.words("sequence_words"))
