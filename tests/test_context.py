@@ -100,6 +100,17 @@ def test_a_region_written_after_a_place_is_where_the_place_is(location: str, ver
     assert _check(fact, article).fields["destination"].verdict == verdict
 
 
+@pytest.mark.parametrize(("sentence", "location", "verdict"), [
+    # a place named in apposition to a noun of places is the place
+    ("Boric met Lula at his official residence, Cerro Castillo, on Friday.", "Cerro Castillo", Verdict.supported),
+    ("Boric met Lula in the Chilean capital, Santiago, on Friday.", "Santiago", Verdict.supported),
+    ("Boric met Lula in the talks, Ana Lopez said on Friday.", "Ana Lopez", Verdict.unsupported),
+])
+def test_a_place_in_apposition_to_a_noun_of_places(sentence: str, location: str, verdict: Verdict) -> None:
+    fact = Meeting(participants=["Boric", "Lula"], location=location, evidence=_evidence(sentence.rstrip(".")))
+    assert _check(fact, _article(sentence)).fields["location"].verdict == verdict
+
+
 @pytest.mark.parametrize(("participants", "verdict"), [
     (["Paul Kagame", "Felix Tshisekedi"], Verdict.supported),
     (["KIGALI", "Felix Tshisekedi"], Verdict.unsupported),   # the place the story was filed from

@@ -386,11 +386,14 @@ def _sharing_a_noun(value: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b{re.escape(first)}{others}\s+{re.escape(rest)}(?:s|es)?\b", re.IGNORECASE)  # "delegations"
 
 
-_LOCATED = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+'s\s+)?$", re.IGNORECASE)
+# "at his official residence, Seri Perdana", "in the capital, Putrajaya": a place named after a noun of places
+_IN_APPOSITION = (r"|\b(?:in|at)\s+(?:the|his|her|their|its|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}(?:"
+                  + lexicon.alternation("place_nouns") + r"),\s+$")
+_LOCATED = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+'s\s+)?$" + _IN_APPOSITION, re.IGNORECASE)
 # "in Nairobi", "at the State House", "in Nairobi's Uhuru Park"; "to attend the Doha Forum": a gathering named
 # by its place, as "to the Doha Forum" is
 PLACE_CUE = re.compile(r"\b(?:in|at|to|visit|visiting|visited|arrived in|from|attend|attends|attending|attended)\s+"
-                       r"(?:the\s+)?(?:[\w-]+'s\s+)?$", re.IGNORECASE)
+                       r"(?:the\s+)?(?:[\w-]+'s\s+)?$" + _IN_APPOSITION, re.IGNORECASE)
 
 
 _NAMED_PLACE = r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s+"
@@ -418,7 +421,7 @@ def _check_one_place(value: str, support: Support) -> FieldCheck:
         for i, (article, start, end, text) in enumerate(support.texts()):
             folded = support.normalised(i)
             for hit in re.finditer(re.escape(needle), folded):
-                before = folded[max(0, hit.start() - 30):hit.start()]
+                before = folded[max(0, hit.start() - 50):hit.start()]
                 # in the context a place must be where something is, not where someone goes ("to visit X")
                 cue = PLACE_CUE if support.at(i) == "quote" else _LOCATED
                 if support.at(i) == "dateline" or cue.search(before) or _in_a_named_place(text, value, cue):
