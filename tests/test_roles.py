@@ -297,6 +297,18 @@ def test_valued_at_binds_the_figure_to_its_clause_s_measure(sentence: str, metri
 
 
 @pytest.mark.parametrize(("metric", "verdict"), [
+    # a price per share, with the company named between "per" and "share", is no deal's value
+    ("deal", Verdict.contradicted),
+    ("price per share", Verdict.supported),
+    ("price per Kenvue share", Verdict.supported),
+])
+def test_a_price_per_named_share_is_per_share(metric: str, verdict: Verdict) -> None:
+    sentence = "The deal, announced in March, was valued at $41.50 per Kenvue share in cash."
+    fact = TradeFigure(metric=metric, value=41.5, currency="USD", evidence=QUOTED)
+    assert _verdict(fact, sentence, "metric") == verdict
+
+
+@pytest.mark.parametrize(("metric", "verdict"), [
     # a figure before a named project gives that project's cost, however the metric words it
     ("cost of the Lobito Atlantic Railway", Verdict.supported),
     ("value of the Lobito Atlantic Railway", Verdict.supported),

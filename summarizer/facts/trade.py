@@ -162,8 +162,9 @@ def _measures(text: str, start: int = 0) -> list[tuple[int, int, str]]:
     """The measures text[start:] names, as (start, end, key), without the ways of a total named together
     ("import and export turnover" names no imports)."""
     totals = [m.span() for m in _BOTH_WAYS.finditer(text, start)]
+    named_shares = [(hit.start(), hit.end(), "per share") for hit in _PER_NAMED_SHARE.finditer(text, start)]
     return [(hit.start(), hit.end(), key) for key, words in _DIRECTIONS.items() for hit in words.finditer(text, start)
-            if not any(a <= hit.start() and hit.end() <= b for a, b in totals)]
+            if not any(a <= hit.start() and hit.end() <= b for a, b in totals)] + named_shares
 
 
 def _direction(text: str) -> str | None:
@@ -206,12 +207,21 @@ def _bound_direction(text: str, start: int, end: int, clause_start: int, clause_
         for key, words in _DIRECTIONS.items():  # ... or straight after it: "$3 a share"
             if words.match(tail, offset):
                 return key
+    if _PER_NAMED_SHARE.match(tail, offsets[0]):  # "$390.19 per Ansys share"
+        return "per share"
     before = text[clause_start:start]
     cut = _clause_start(before)
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(before, cut)]
     nearest = max(((end, key) for at, end, key in _measures(before, cut)
                    if not any(a <= at < b for a, b in asides)), default=None)
     return nearest[1] if nearest else None
+
+
+# a share named by its company between the words of a per-share measure: "$390.19 per Ansys share", "62 euros a
+# Covestro share" (the entries of metric_directions' "per share" that end in "share")
+_PER_NAMED_SHARE = re.compile(r"(?:" + "|".join(
+    re.escape(entry.rsplit(" ", 1)[0]) for entry in (e.strip() for e in dict(lexicon.pairs("metric_directions"))[
+        "per share"].split(",")) if entry.endswith(" share")) + r")(?:\s+[A-Z][\w&.'’-]*){1,2}\s+share\b")
 
 
 # a relative clause set off by commas before the figure tells of something else: "the primary income surplus,
