@@ -100,6 +100,13 @@ def test_a_region_written_after_a_place_is_where_the_place_is(location: str, ver
     assert _check(fact, article).fields["destination"].verdict == verdict
 
 
+def test_phone_talks_are_held_remotely() -> None:
+    text = "Chilean President Gabriel Boric held phone talks with Peru's Dina Boluarte on Monday."
+    fact = Meeting(participants=["Gabriel Boric", "Dina Boluarte"], location="by phone",
+                   evidence=_evidence(text.rstrip(".")))
+    assert _check(fact, _article(text)).fields["location"].verdict == Verdict.supported
+
+
 @pytest.mark.parametrize(("sentence", "location", "verdict"), [
     # a place named in apposition to a noun of places is the place
     ("Boric met Lula at his official residence, Cerro Castillo, on Friday.", "Cerro Castillo", Verdict.supported),
@@ -805,6 +812,20 @@ def test_subject_and_kind_in_other_words_of_their_class() -> None:
     assert checked.fields["kind"].verdict == Verdict.supported
     lease = fact.model_copy(update={"subject": "lease of Baltic Power"})
     assert _check(lease, article).fields["subject"].verdict == Verdict.unsupported
+
+
+def test_a_financing_from_a_lender_is_a_loan() -> None:
+    quote = "The African Development Bank on Tuesday approved a $2 billion financing for Kenya"
+    article = _article(quote + " to support its budget.")
+    loan = _check(Agreement(parties=["African Development Bank", "Kenya"], subject="budget support", kind="loan",
+                            status="agreed", evidence=_evidence(quote)), article)
+    assert loan.fields["kind"].verdict == Verdict.supported
+    figure = _check(TradeFigure(metric="loan to Kenya", value=2, scale="billion", currency="USD",
+                                evidence=_evidence(quote)), article)
+    assert figure.fields["metric"].verdict == Verdict.supported
+    deal = _check(TradeFigure(metric="acquisition", value=2, scale="billion", currency="USD",
+                              evidence=_evidence(quote)), article)
+    assert deal.fields["metric"].verdict != Verdict.supported
 
 
 def test_a_dateline_city_with_a_particle_lies_in_its_country() -> None:

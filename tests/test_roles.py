@@ -93,6 +93,8 @@ def _metric_verdict(sentence: str, metric: str, billions: float) -> Verdict:
     # a meeting held at a distance
     ("Gabriel Boric and Dina Boluarte spoke by phone on Monday.", ["Gabriel Boric", "Dina Boluarte"], True),
     ("Boric had a video call with Boluarte.", ["Boric", "Boluarte"], True),
+    ("Chilean President Gabriel Boric held phone talks with Peru's Dina Boluarte on Monday.",
+     ["Gabriel Boric", "Dina Boluarte"], True),
     ("Boric spoke by phone to reporters about the visit of Boluarte.", ["Boric", "Boluarte"], False),
     # a meeting held by phone, told by any verb: "agreed in a phone call"
     ("Peru's Dina Boluarte said on Monday that she and Kenyan President William Ruto agreed in a phone call to "
