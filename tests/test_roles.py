@@ -321,6 +321,17 @@ def test_a_figure_before_a_named_project_is_its_cost(metric: str, verdict: Verdi
     assert _metric_verdict(sentence, metric, 3.2) == verdict
 
 
+@pytest.mark.parametrize(("metric", "verdict"), [
+    # a figure before a noun in apposition to a name gives the cost of what is named
+    ("cost of the Lobito Corridor", Verdict.supported),
+    ("cost of the Benguela port", Verdict.unsupported),
+])
+def test_a_figure_in_apposition_to_a_name_is_its_cost(metric: str, verdict: Verdict) -> None:
+    sentence = ("The ministers signed a memorandum on the Lobito Corridor, a planned $3.2 billion rail line to the "
+                "coast.")
+    assert _metric_verdict(sentence, metric, 3.2) == verdict
+
+
 @pytest.mark.parametrize(("sentence", "metric", "verdict"), [
     # what the words after a figure say it includes is not what it is
     ("The merged insurer, valued at $3.2 billion including debt, will list in Singapore.", "debt",

@@ -285,7 +285,8 @@ _MODIFIES = frozenset({"nmod", "compound", "nummod", "amod"})
 def _value_of_the_noun(fact: TradeFigure, support: Support) -> FieldCheck | None:
     """Supported where the metric names the value of a noun the figure modifies ("deal value" for "the 1.8
     trillion-won deal", "contract value" for "a $2 billion contract", "cost of the Lobito port" for "the $1.3
-    billion Lobito port"); None otherwise."""
+    billion Lobito port"), or of the name that noun is in apposition to ("the Development Road, a planned $17
+    billion corridor"); None otherwise."""
     words = [w for w in re.findall(r"[a-z]+", fact.metric.lower()) if w not in _VALUE_WORDS]
     if not words or len(words) == len(re.findall(r"[a-z]+", fact.metric.lower())):
         return None  # the metric must say it is a value, and of something
@@ -297,6 +298,8 @@ def _value_of_the_noun(fact: TradeFigure, support: Support) -> FieldCheck | None
             continue
         noun = root.head
         named = " ".join(c.text for c in noun.children if c.dep_ == "compound" and c.i > root.i)  # "Lobito port"
+        if noun.dep_ == "appos":  # "the Development Road, a planned $17 billion corridor": the corridor is the road
+            named += " " + " ".join(c.text for c in noun.head.children if c.dep_ == "compound") + " " + noun.head.text
         if words_present(" ".join(words), f"{named} {noun.text} {noun.lemma_}") == 1.0:
             return field(Verdict.supported, f"{figure.text!r} gives the value of the {noun.text!r}", fact.metric,
                          [Span(article_id=article.id, start=figure.start, end=figure.end)])
