@@ -814,6 +814,25 @@ def test_subject_and_kind_in_other_words_of_their_class() -> None:
     assert _check(lease, article).fields["subject"].verdict == Verdict.unsupported
 
 
+@pytest.mark.parametrize(("lead", "second", "verdict"), [
+    # what the people the lead has meeting do together, in a sentence that dates nothing, was done at that meeting
+    ("Prime Minister Aiko Tanaka met Chilean President Gabriel Boric on Saturday.",
+     "Tanaka and Boric agreed to expand lithium cooperation, an official said.", "supported"),
+    ("Prime Minister Aiko Tanaka met Chilean President Gabriel Boric on Saturday.",
+     "Tanaka and Ruto agreed to expand lithium cooperation, an official said.", "unsupported"),  # not the two who met
+    ("Prime Minister Aiko Tanaka arrived in Santiago on Saturday.",
+     "Tanaka and Boric agreed to expand lithium cooperation, an official said.", "unsupported"),  # no meeting told
+    ("Prime Minister Aiko Tanaka met Chilean President Gabriel Boric on Saturday.",
+     "Tanaka and Boric will agree to expand lithium cooperation, an official said.", "unsupported"),  # to come
+])
+def test_an_act_of_the_two_who_met_in_the_lead_takes_its_date(lead: str, second: str, verdict: str) -> None:
+    article = _article(f"TOKYO -- {lead}\n\n{second}")
+    quote = second.split(",")[0]
+    fact = Agreement(parties=["Aiko Tanaka", "Gabriel Boric"], subject="expand lithium cooperation", status="agreed",
+                     date=DateRef(text="Saturday", iso="2025-03-01"), evidence=_evidence(quote))
+    assert _check(fact, article).fields["date"].verdict.value == verdict
+
+
 def test_a_financing_from_a_lender_is_a_loan() -> None:
     quote = "The African Development Bank on Tuesday approved a $2 billion financing for Kenya"
     article = _article(quote + " to support its budget.")

@@ -42,6 +42,7 @@ from ..text.names import (
     is_title_words,
     match_names,
     pronoun_references,
+    same_entity,
     same_name,
 )
 from ..text.roles import act_of, complement_of
@@ -684,7 +685,8 @@ def date_of_the_story(found: FieldCheck, value: DateRef, support: Support,
     sentence = support.tier("sentence") or support
     told = [text for *_, text in sentence.texts()]
     if not (support.refers_back() or any(_PERIOD_REFERENCE.search(text) for text in told)
-            or (act and any(_STORY_REFERENCE.search(text) and not FUTURE.search(text) for text in told))):
+            or (act and not any(FUTURE.search(text) for text in told)
+                and (any(_STORY_REFERENCE.search(text) for text in told) or _met_in_the_lead(support)))):
         return found
     if any(any(not d.base and not (act and (act_of(article.text, d.start, d.end, act)
                                             or _planned(article, d.start, d.end, act)))
@@ -698,6 +700,22 @@ def date_of_the_story(found: FieldCheck, value: DateRef, support: Support,
     return wider.model_copy(update={
         "found_in": "lead", "spans": [s.model_copy(update={"where": "lead"}) for s in wider.spans],
         "reason": f"{wider.reason} (lead; the quote refers back to the story's event or period and dates nothing itself)"})
+
+
+_MEETING_CUE = lexicon.pattern("cues_meetings")
+
+
+def _met_in_the_lead(support: Support) -> bool:
+    """Two people of the quote's sentence are among those the lead tells of meeting ("Takaichi and Lula agreed to deepen
+    cooperation" after "Prime Minister Sanae Takaichi met Brazilian President Luiz Inacio Lula da Silva on
+    Saturday"): what they do together in a sentence that dates nothing was done at that meeting."""
+    lead = support.beyond_the_sentence("lead")
+    if lead is None:
+        return False
+    sentence = support.tier("sentence") or support
+    people = {m.name for i in range(len(sentence.texts())) for m in sentence.mentions(i)}
+    met = [m.name for i, (*_, text) in enumerate(lead.texts()) if _MEETING_CUE.search(text) for m in lead.mentions(i)]
+    return sum(any(same_entity(person, name) for name in met) for person in people) >= 2
 
 
 def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | None) -> FieldCheck:
