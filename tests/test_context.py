@@ -779,6 +779,8 @@ def test_countries_are_sides_through_their_leaders_but_never_people_at_a_meeting
     ("The two ministers witnessed the exchange of four memoranda on gas", "signed", "supported"),
     ("Egypt and Turkey exchanged the instruments of ratification of the gas accord", "signed", "supported"),
     ("Egypt and Turkey exchanged views on the gas accord", "signed", "unsupported"),
+    ("Egypt and Turkey exchanged five agreements on gas and power", "signed", "supported"),
+    ("Egypt and Turkey exchanged views on the agreements on gas", "signed", "unsupported"),
     # a signing watched by others
     ("The two presidents watched their ministers sign four memorandums on gas", "signed", "supported"),
     ("The two presidents watched their ministers discuss four memorandums on gas", "signed", "unsupported"),

@@ -157,12 +157,15 @@ def _agreement_named(subject: str) -> re.Pattern[str] | None:
 
 
 def _own_cues(status: AgreementStatus, text: str) -> list[re.Match[str]]:
-    """The cues of ``status`` in ``text`` that are not part of a longer cue of another status:
-    "concluded" says signed, but "concluded negotiations" says agreed. A takeover announced with its
-    price says agreed too."""
-    longer = [c.span() for other, cues in _STATUS_CUES.items() if other != status for c in cues.finditer(text)]
+    """The cues of ``status`` in ``text`` that are not part of a longer cue of another status, nor open with a
+    shorter one of several words: "concluded" says signed, but "concluded negotiations" says agreed. A takeover
+    announced with its price says agreed too."""
+    others = [c.span() for other, cues in _STATUS_CUES.items() if other != status for c in cues.finditer(text)]
+    # nor a cue that opens with another status's verb and its object ("exchanged views on the agreements" is no
+    # exchange of agreements; "concluded negotiations" is still agreed, though "concluded" alone says signed)
     own = [c for c in _STATUS_CUES[status].finditer(text)
-           if not any(a <= c.start() and c.end() <= b and b - a > c.end() - c.start() for a, b in longer)]
+           if not any(a <= c.start() and c.end() <= b and b - a > c.end() - c.start() for a, b in others)
+           and not any(a == c.start() and b < c.end() and " " in text[a:b].strip() for a, b in others)]
     return own + _priced_takeovers(text) if status == AgreementStatus.agreed else own
 
 
