@@ -299,6 +299,17 @@ def test_valued_at_binds_the_figure_to_its_clause_s_measure(sentence: str, metri
 
 
 @pytest.mark.parametrize(("metric", "verdict"), [
+    # the market value of the group a merger creates is no deal's value
+    ("deal", Verdict.contradicted),
+    ("market value of the combined group", Verdict.supported),
+])
+def test_a_market_value_is_not_a_deal_s_value(metric: str, verdict: Verdict) -> None:
+    sentence = ("Nordic lenders Sampo and Tryg agreed to merge in an all-share deal that creates a group with a market "
+                "value of about $3.2 billion.")
+    assert _metric_verdict(sentence, metric, 3.2) == verdict
+
+
+@pytest.mark.parametrize(("metric", "verdict"), [
     # a price per share, with the company named between "per" and "share", is no deal's value
     ("deal", Verdict.contradicted),
     ("price per share", Verdict.supported),
