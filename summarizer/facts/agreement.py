@@ -136,13 +136,15 @@ def _set_out_by_another(text: str, start: int, end: int, named: re.Pattern[str] 
     """Talks at text[start:end] that a done act sets out to hold, where the fact's agreement is what was done, not
     what the talks are on: "signed a memorandum on Monday to begin merger talks" does not make the memorandum
     under negotiation ("agreed to begin talks on a joint venture" still makes the venture so)."""
-    span = complement_span(text, start, end, _DONE) if named is not None else None
-    sentence = nlp.span_at(text, start, end)
+    if named is None:
+        return False
+    span = complement_span(text, start, end, _DONE)
+    sentence = nlp.span_at(text, start, end) if span is not None else None
     if span is None or sentence is None:
         return False
     first, last = sentence.root.sent.start_char, sentence.root.sent.end_char
     rest = text[first:span[0]] + " " + text[span[1]:last]  # the sentence without the complement
-    return not named.search(text, *span) and bool(named.search(rest))  # type: ignore[union-attr]
+    return not named.search(text, *span) and bool(named.search(rest))
 
 
 @lru_cache(maxsize=1024)

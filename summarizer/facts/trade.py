@@ -572,9 +572,7 @@ def _goods_before(article: Article, start: int, end: int) -> str | None:
 
 def _sentence_start(article: Article, offset: int) -> int:
     """Where the sentence holding ``offset`` starts."""
-    sentences = sentence_spans(article.text, article.body_start)
-    i = sentence_index(sentences, offset)
-    return offset if i is None else sentences[i][0]
+    return _sentence_around(article, offset, offset, offset)[0]
 
 
 def _a_side_of_the_story(article: Article, name: str) -> bool:
