@@ -835,6 +835,23 @@ def test_an_act_of_the_two_who_met_in_the_lead_takes_its_date(lead: str, second:
     assert _check(fact, article).fields["date"].verdict.value == verdict
 
 
+@pytest.mark.parametrize(("period", "verdict"), [
+    # a count of years ahead told as a span covers the span of years a person writes for it
+    ("2025-2030", "supported"),
+    ("2026-30", "supported"),
+    ("2025-2029", "contradicted"),   # another end
+    ("2020-2030", "contradicted"),   # another start
+])
+def test_the_next_years_are_the_span_of_years_they_cover(period: str, verdict: str) -> None:
+    quote = "Chilean companies pledged to invest 1.2 billion euros in Peru over the next five years"
+    fact = TradeFigure(metric="Chilean investment pledge in Peru", value=1.2, scale="billion", currency="EUR",
+                       period=DateRef(text=period, iso=period[:4]), evidence=_evidence(quote))
+    article = _article(quote + ".", published=dt.date(2025, 2, 5))
+    assert _check(fact, article).fields["period"].verdict.value == verdict
+    shifted = fact.model_copy(update={"period": DateRef(text=period, iso=str(int(period[:4]) + 1))})
+    assert _check(shifted, article).fields["period"].verdict.value != "supported"  # its date is the span's start
+
+
 def test_a_financing_from_a_lender_is_a_loan() -> None:
     quote = "The African Development Bank on Tuesday approved a $2 billion financing for Kenya"
     article = _article(quote + " to support its budget.")

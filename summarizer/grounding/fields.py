@@ -30,7 +30,7 @@ from ..text.countries import (
     iso_code,
     words_inside_longer_names,
 )
-from ..text.dates import FUTURE, FoundDate, find_dates, same_date
+from ..text.dates import FUTURE, FoundDate, find_dates, same_date, years_spanned
 from ..text.names import (
     NO_PEOPLE,
     NameMatch,
@@ -551,6 +551,9 @@ def check_date(value: DateRef, support: Support) -> FieldCheck:
                 return field(Verdict.supported, f"{found.text!r} resolves to {found.iso}{_against(article)}",
                              value.model_dump(),
                               [Span(article_id=article.id, start=found.start, end=found.end)])
+            if years_spanned(found, article.published, value.text, value.iso):  # "2025-2030" for "over the next five years"
+                return field(Verdict.supported, f"{found.text!r} spans {value.text!r}", value.model_dump(),
+                             [Span(article_id=article.id, start=found.start, end=found.end)])
             if value.iso and matches_text and found.iso and not same_date(found.iso, value.iso) and not estimated:
                 return field(Verdict.contradicted,
                              f"{found.text!r} resolves to {found.iso}{_against(article)}, not {value.iso}",

@@ -255,6 +255,24 @@ def _after_a_name(text: str, at: int) -> bool:
     return word[:1].isupper() and not word.endswith(("'s", "’s")) and word.lower() not in _DETERMINERS
 
 
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d{2})\s*[-–/]\s*(\d{2,4})\b")
+
+
+def years_spanned(found: FoundDate, published: dt.date | None, value_text: str, value_iso: str | None) -> bool:
+    """Whether ``found``, a count of years ahead told as a span ("over the next five years"), covers the span of
+    years ``value_text`` writes ("2025-2030", "2025-27"), dated by its first year (``value_iso``): it ends in the
+    same year and starts the year it was told or the one after."""
+    span = _YEAR_SPAN.search(value_text)
+    if span is None or (value_iso or "")[:4] != span.group(1):
+        return False
+    if found.kind != "years_ahead" or not found.iso or published is None \
+            or not re.search(r"\bnext\b", found.text, re.IGNORECASE):
+        return False
+    first, last = int(span.group(1)), span.group(2)
+    end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    return end == int(found.iso[:4]) and first in (published.year, published.year + 1)
+
+
 def same_date(a: str | None, b: str | None) -> bool:
     """True when two ISO dates agree at the coarser of their two granularities."""
     if not a or not b:
