@@ -551,7 +551,8 @@ def check_date(value: DateRef, support: Support) -> FieldCheck:
                 return field(Verdict.supported, f"{found.text!r} resolves to {found.iso}{_against(article)}",
                              value.model_dump(),
                               [Span(article_id=article.id, start=found.start, end=found.end)])
-            if years_spanned(found, article.published, value.text, value.iso):  # "2025-2030" for "over the next five years"
+            # "2025-2030" for "over the next five years"
+            if years_spanned(found, article.published, value.text, value.iso):
                 return field(Verdict.supported, f"{found.text!r} spans {value.text!r}", value.model_dump(),
                              [Span(article_id=article.id, start=found.start, end=found.end)])
             if value.iso and matches_text and found.iso and not same_date(found.iso, value.iso) and not estimated:
