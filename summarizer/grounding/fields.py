@@ -98,6 +98,7 @@ class Support:
         self._normalised = [normalise(t) for *_, t in self._texts]
         self._mentions: dict[int, list[Any]] = {}
         self._tiers: list[tuple[str, Support]] | None = None
+        self._beyond: dict[str, Support | None] = {}
 
     def context(self) -> list[tuple[str, Support]]:
         """The context of the spans, tier by tier in reading order (none when quotes must stand alone).
@@ -126,12 +127,14 @@ class Support:
 
     def beyond_the_sentence(self, where: str) -> Support | None:
         """The context up to and including tier ``where``, without the quotes and their sentences: what the
-        rest of the article adds. None when the evidence has no such tier."""
-        tier = self.tier(where)
-        if tier is None:
-            return None
-        return Support([span for k, span in enumerate(tier.spans) if tier.at(k) not in ("quote", "sentence")],
-                       with_context=False, people=self.people)
+        rest of the article adds. None when the evidence has no such tier. Kept: several checks of a fact read
+        it, and its mentions are found once."""
+        if where not in self._beyond:
+            tier = self.tier(where)
+            self._beyond[where] = None if tier is None else Support(
+                [span for k, span in enumerate(tier.spans) if tier.at(k) not in ("quote", "sentence")],
+                with_context=False, people=self.people)
+        return self._beyond[where]
 
     def at(self, i: int) -> str:
         """Where span ``i`` was found: the quote, or the tier of context that added it."""
