@@ -637,6 +637,8 @@ STORY = ("Zimbabwe, Zambia agree on Kariba\n\nHARARE (Wire) - Zimbabwean Preside
     ("The power utilities signed a water-sharing accord.", "2025-03-06", "unsupported"),
     ("The two leaders had signed a water-sharing accord.", "2025-03-06", "unsupported"),
     ("The two leaders signed a water-sharing accord in 2019.", "2025-03-06", "contradicted"),
+    # a span of years the accord covers is no date of its own
+    ("The two leaders signed a water-sharing plan for 2026-2030.", "2025-03-06", "supported"),
 ])
 def test_an_act_referring_back_to_the_story_takes_the_lead_s_date(sentence: str, date: str, verdict: str) -> None:
     fact = Agreement(parties=["Zimbabwe", "Zambia"], subject="water-sharing accord", status="signed",
@@ -648,6 +650,7 @@ def test_an_act_referring_back_to_the_story_takes_the_lead_s_date(sentence: str,
 @pytest.mark.parametrize("quote, date, verdict", [
     # a span of years is what the signed text covers, not when it was signed
     ("Peru and Bolivia signed an action plan for 2026-2030", "2025-11-03", "unsupported"),
+    ("Peru and Bolivia signed an action plan for 2026-2030", "2026", "unsupported"),  # its first year
     ("Peru and Bolivia signed an action plan for 2026-30 on Monday", "2025-11-03", "supported"),
     ("Peru and Bolivia signed an action plan in 2024", "2025-11-03", "contradicted"),
 ])

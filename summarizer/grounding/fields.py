@@ -695,7 +695,7 @@ def date_of_the_story(found: FieldCheck, value: DateRef, support: Support,
             or (act and not any(FUTURE.search(text) for text in told)
                 and (any(_STORY_REFERENCE.search(text) for text in told) or _met_in_the_lead(support)))):
         return found
-    if any(any(not d.base and not (act and (act_of(article.text, d.start, d.end, act)
+    if any(any(not d.base and not (act and (d.kind == "period" or act_of(article.text, d.start, d.end, act)
                                             or _planned(article, d.start, d.end, act)))
                for d in find_dates(article.text, article.published, start, end)) or _PAST_PERFECT.search(text)
            for article, start, end, text in sentence.texts()):
@@ -726,17 +726,18 @@ def _met_in_the_lead(support: Support) -> bool:
 
 
 def _dates_the_act(found: FieldCheck, support: Support, act: re.Pattern[str] | None) -> FieldCheck:
-    """A supported date whose phrase belongs to another act of its sentence is unsupported; so is one
-    contradicted only by the dates of other acts ("agreed to expand a partnership signed in 2024") or by
-    spans of years ("signed a programme for 2025-2029")."""
+    """A date found only in spans of years ("signed a programme for 2025-2029") is unsupported: they tell what
+    the act covers, not when it happened. So is a supported date whose phrase belongs to another act of its
+    sentence, and one contradicted only by the dates of other acts ("agreed to expand a partnership signed in
+    2024")."""
     if act is None or found.verdict == Verdict.unsupported:
         return found
     articles = {article.id: article for article, *_ in support.texts()}
+    told = [s for s in found.spans if s.where != "publication date"]
+    if told and all(s.article_id in articles and _a_span_of_years(articles[s.article_id].text, s) for s in told):
+        return field(Verdict.unsupported, "the evidence's dates are spans of years, what the act covers "
+                                          "(\"a plan for 2025-2029\"), not when it happened", found.value, found.spans)
     if found.verdict == Verdict.contradicted:
-        if all(s.article_id in articles and _a_span_of_years(articles[s.article_id].text, s) for s in found.spans):
-            return field(Verdict.unsupported, "the evidence's dates are spans of years, what the act covers "
-                                              "(\"a plan for 2025-2029\"), not when it happened", found.value,
-                         found.spans)
         # each date another act's ("last held in 2019") or ahead in what the act set out to do ("agreed to
         # resume the dialogue later this year")
         acts = [(act_of(articles[s.article_id].text, s.start, s.end, act)
