@@ -86,6 +86,16 @@ def test_a_country_holds_where_the_city_found_as_the_place_lies_in_it(location: 
 
 
 @pytest.mark.parametrize(("location", "verdict"), [
+    ("Hue, Vietnam", Verdict.supported),       # a city in its English spelling (GeoNames: "Huế")
+    ("Hue, Cambodia", Verdict.unsupported),
+])
+def test_a_city_in_another_spelling_still_lies_in_its_country(location: str, verdict: Verdict) -> None:
+    quote = "Laotian Prime Minister Sonexay Siphandone held talks with Pham Minh Chinh in the ancient city of Hue"
+    fact = Meeting(participants=["Sonexay Siphandone", "Pham Minh Chinh"], location=location, evidence=_evidence(quote))
+    assert _check(fact, _article(quote + " on Monday.")).fields["location"].verdict == verdict
+
+
+@pytest.mark.parametrize(("location", "verdict"), [
     ("Durban, KwaZulu-Natal", Verdict.supported),           # a province written after the city in it
     ("Durban, KwaZulu-Natal, South Africa", Verdict.supported),  # and the country the province lies in
     ("Ballito, KwaZulu-Natal", Verdict.unsupported),        # the city must be the one named
@@ -112,6 +122,10 @@ def test_phone_talks_are_held_remotely() -> None:
     ("Boric met Lula at his official residence, Cerro Castillo, on Friday.", "Cerro Castillo", Verdict.supported),
     ("Boric met Lula in the Chilean capital, Santiago, on Friday.", "Santiago", Verdict.supported),
     ("Boric met Lula in the talks, Ana Lopez said on Friday.", "Ana Lopez", Verdict.unsupported),
+    # and one a noun of places names
+    ("Chinh met Siphandone in the ancient city of Hue on Monday.", "Hue", Verdict.supported),
+    ("Erdogan met Aliyev in the Black Sea resort of Sochi on Monday.", "Sochi", Verdict.supported),
+    ("Boric met Lula in the presence of Ana Lopez on Friday.", "Ana Lopez", Verdict.unsupported),
 ])
 def test_a_place_in_apposition_to_a_noun_of_places(sentence: str, location: str, verdict: Verdict) -> None:
     fact = Meeting(participants=["Boric", "Lula"], location=location, evidence=_evidence(sentence.rstrip(".")))

@@ -390,9 +390,11 @@ def _sharing_a_noun(value: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b{re.escape(first)}{others}\s+{re.escape(rest)}(?:s|es)?\b", re.IGNORECASE)  # "delegations"
 
 
-# "at his official residence, Seri Perdana", "in the capital, Putrajaya": a place named after a noun of places
-_IN_APPOSITION = (r"|\b(?:in|at)\s+(?:the|his|her|their|its|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}(?:"
-                  + lexicon.alternation("place_nouns") + r"),\s+$")
+# "at his official residence, Seri Perdana", "in the capital, Putrajaya": a place named after a noun of places;
+# "in the ancient city of Hue", "in the Black Sea resort of Sochi": a place named by one
+_PLACE_NOUN = "(?:" + lexicon.alternation("place_nouns") + ")"
+_IN_APPOSITION = (r"|\b(?:in|at)\s+(?:the|his|her|their|its|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}" + _PLACE_NOUN + r",\s+$"
+                  r"|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,3}" + _PLACE_NOUN + r"\s+of\s+$")
 _LOCATED = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+'s\s+)?$" + _IN_APPOSITION, re.IGNORECASE)
 # "in Nairobi", "at the State House", "in Nairobi's Uhuru Park"; "to attend the Doha Forum": a gathering named
 # by its place, as "to the Doha Forum" is

@@ -128,19 +128,37 @@ def _cities_by_name() -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _cities_by_other_name() -> dict[str, list[dict[str, Any]]]:
+    """GeoNames' cities by their alternate names written in ASCII, case folded: the English
+    spelling of a city GeoNames names in its own language ("Khiva" for "Xiva", "Termez" for "Tirmiz")."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for city in _geonames().get_cities().values():
+        others = {" ".join(n.lower().split()) for n in city.get("alternatenames") or ()  # codes ("RQY") left out
+                  if n.isascii() and not n.isupper()}
+        for name in others:
+            out.setdefault(name, []).append(city)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def country_code_of_place(place: str) -> str | None:
     """ISO code of the country a place is or lies in ('Moscow' -> 'RU': the most populous of the
     cities sharing the name, GeoNames cities over 15,000 people; 'Alberta' -> 'CA': a state or province
-    only one country has)."""
+    only one country has; 'Khiva' -> 'UZ': a city's other spelling, where no city and no region has the name)."""
     code = iso_code(place)
     if code:
         return code
     # in any case or accents: a dateline's "DAR ES SALAAM", "SAO PAULO" are GeoNames' "Dar es Salaam", "São Paulo"
     found = _cities_by_name().get(normalise(place))
     if not found:
-        return _region_country(place)
-    return str(max(found, key=lambda city: city.get("population", 0))["countrycode"])
+        return _region_country(place) or _most_populous(_cities_by_other_name().get(normalise(place), []))
+    return _most_populous(found)
+
+
+def _most_populous(cities: list[dict[str, Any]]) -> str | None:
+    """The country code of the most populous of ``cities``, None for none."""
+    return str(max(cities, key=lambda city: city.get("population", 0))["countrycode"]) if cities else None
 
 
 def country_code_of_region(place: str) -> str | None:
