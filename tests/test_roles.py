@@ -191,6 +191,13 @@ def test_a_nationality_in_an_indefinite_phrase_is_no_side(sentence: str, party: 
     ("Chile and Peru signed two amendments that will take the Atacama Solar Project forward.",
      "Atacama Solar Project", False),
     ("Kenya and Ghana signed agreements to expand trade with Nigeria.", "Nigeria", False),
+    # a built work, or the place named by one, in what was done
+    ("Kenya and Ethiopia signed a memorandum on a highway to the port of Djibouti.", "Djibouti", False),
+    ("Kenya and Ethiopia signed a memorandum on a highway to the port of Djibouti.", "Ethiopia", True),
+    ("Peru and Bolivia agreed to speed up the Desaguadero bridge and signed a rail pact.", "Desaguadero", False),
+    # not a side whose country names a work, nor a port named as a side
+    ("Kenya and Uganda signed an accord on the Kenya-Uganda pipeline.", "Uganda", True),
+    ("The Port of Rotterdam signed a memorandum with Oman's Sohar port.", "Port of Rotterdam", True),
 ])
 def test_what_a_signed_text_concerns_is_not_a_party(sentence: str, party: str, right: bool) -> None:
     fact = Agreement(subject="agreements", status="signed", parties=[party], evidence=QUOTED)

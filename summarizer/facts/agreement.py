@@ -323,8 +323,8 @@ def _no_side(article: Article, place: tuple[int, int] | None, start: int, end: i
     """Why the name at article.text[start:end] is no side of the sentence's agreement, or None: it is in
     the dateline ``place`` ("LE BOURGET, France (Wire) -"), gives a company's nationality ("Swiss drugmaker
     Novartis"), is, for a ``country``, a word of an organisation's name ("Anglo American"), names a currency
-    ("2.5 billion Danish crowns") or sits in a clause of another act ("..., giving it a stake in Guyana's
-    fields")."""
+    ("2.5 billion Danish crowns"), names a built work in what was done ("on a railway to the port of Vung Ang")
+    or sits in a clause of another act ("..., giving it a stake in Guyana's fields")."""
     if place and place[0] <= start and end <= place[1]:
         return "named only in the dateline"
     if names_a_nationality(article.text, start, end):
@@ -334,8 +334,28 @@ def _no_side(article: Article, place: tuple[int, int] | None, start: int, end: i
     if _AFTER_AN_AMOUNT.search(article.text, max(0, start - 20), start) and any(
             f.start <= start and end <= f.end for f in find_figures(article.text, max(0, start - 40), end + 20)):
         return "part of a currency's name ('Danish crowns'), not a side"
+    if _names_a_work(article.text, start, end, country):
+        return f"names a built work or its place ({article.text[start:end]!r}) in what was done, not a side"
     other = clause_of_another_act(article.text, start, end, _ANY_STATUS)
     return f"in the clause of another act ({other!r}), not a side" if other else None
+
+
+_WORK = "(?:" + lexicon.alternation("work_nouns") + ")"
+_WORK_OF = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}" + _WORK + r"\s+of\s+$")  # lowercase: not "the Port of Rotterdam"
+_BEFORE_A_WORK = re.compile(r"\s+(?:[a-z][\w-]*\s+)?" + _WORK + r"\b")  # "the Agua Negra (road) tunnel"
+
+
+def _names_a_work(text: str, start: int, end: int, country: bool) -> bool:
+    """The name at text[start:end] names a built work after an act's cue in its sentence: "signed a memorandum
+    on a railway to the port of Vung Ang", "agreed to speed up the Agua Negra tunnel". A country is never read
+    from a name before a work: "the Kenya-Uganda pipeline" may be the sides' own."""
+    mention = nlp.span_at(text, start, end)
+    if mention is None or not _ANY_STATUS.search(text, mention.root.sent.start_char, start):
+        return False
+    if _WORK_OF.search(text, max(0, start - 60), start):
+        return True
+    return not country and re.search(r"\bthe\s+$", text[max(0, start - 5):start]) is not None \
+        and _BEFORE_A_WORK.match(text, end) is not None
 
 
 def _kind_words(kind: str) -> re.Pattern[str] | None:
