@@ -146,6 +146,24 @@ def test_the_datelines_place_is_no_participant(participants: list[str], verdict:
     assert _check(fact, article).fields["participants"].verdict == verdict
 
 
+KIGALI_TALKS = "KIGALI (Wire) -- Rwanda's President Paul Kagame held talks with Felix Tshisekedi in Kigali on Tuesday."
+
+
+@pytest.mark.parametrize(("text", "participants", "verdict"), [
+    (KIGALI_TALKS, ["Paul Kagame", "Felix Tshisekedi"], Verdict.supported),
+    (KIGALI_TALKS, ["Paul Kagame", "Felix Tshisekedi", "KIGALI"], Verdict.unsupported),  # the dateline's, and a place
+    (KIGALI_TALKS, ["KIGALI", "Felix Tshisekedi"], Verdict.unsupported),
+    ("Paul Kagame held talks with Felix Tshisekedi in Kigali.", ["Paul Kagame", "Felix Tshisekedi", "Kigali"],
+     Verdict.unsupported),
+    # a person after "to" is still a participant
+    ("General Secretary To Lam held talks with Hun Manet.", ["To Lam", "Hun Manet"], Verdict.supported),
+])
+def test_a_place_named_in_the_dateline_or_as_the_place_is_no_participant(text: str, participants: list[str],
+                                                                       verdict: Verdict) -> None:
+    fact = Meeting(participants=participants, evidence=_evidence(text[:-1]))
+    assert _check(fact, _article(text)).fields["participants"].verdict == verdict
+
+
 @pytest.mark.parametrize(("second", "iso", "verdict"), [
     ("Imports climbed 8% to RM110 billion, leaving a trade surplus of RM20 billion for the month.", "2025-08",
      Verdict.supported),   # the month of the lead

@@ -21,7 +21,7 @@ from ..extract.tasks import (
 )
 from ..grounding.context import dateline
 from ..grounding.fields import (
-    PLACE_CUE,
+    LOCATED_CUE,
     FieldCheck,
     Rules,
     Span,
@@ -109,11 +109,12 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
             if all(_MEETING_NAME.match(article.text, h.end) for h in hits):
                 return field(Verdict.contradicted, f"{participant} names the meeting, not a participant",
                               fact.participants, [span])
-            if all(PLACE_CUE.search(normalise(article.text[max(start, h.start - 20):h.start])) for h in hits):
-                return field(Verdict.unsupported, f"{participant} is named as a place, not a participant",
-                              fact.participants, [span])
-            if opening and all(opening[0] <= h.start < opening[1] for h in hits):
-                return field(Verdict.unsupported, f"{participant} is the dateline's place, not a participant",
+            # every mention a place: after "in" or "at", or the dateline's ("KIGALI, June 3 - ... in Kigali")
+            in_dateline = [bool(opening and opening[0] <= h.start < opening[1]) for h in hits]
+            if all(d or LOCATED_CUE.search(normalise(article.text[max(start, h.start - 20):h.start]) + " ")
+                   for d, h in zip(in_dateline, hits)):
+                where = "the dateline's place" if all(in_dateline) else "named as a place"
+                return field(Verdict.unsupported, f"{participant} is {where}, not a participant",
                              fact.participants, [span])
             if all(_attends(article.text, h.start, h.end, start, end) for h in hits):
                 return field(Verdict.unsupported, f"{participant} attended; the evidence does not make them a "

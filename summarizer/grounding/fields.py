@@ -395,7 +395,8 @@ def _sharing_a_noun(value: str) -> re.Pattern[str] | None:
 _PLACE_NOUN = "(?:" + lexicon.alternation("place_nouns") + ")"
 _IN_APPOSITION = (r"|\b(?:in|at)\s+(?:the|his|her|their|its|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}" + _PLACE_NOUN + r",\s+$"
                   r"|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,3}" + _PLACE_NOUN + r"\s+of\s+$")
-_LOCATED = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+'s\s+)?$" + _IN_APPOSITION, re.IGNORECASE)
+# where something is: "in Nairobi", "at the State House", "in the Kenyan capital, Nairobi"
+LOCATED_CUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+'s\s+)?$" + _IN_APPOSITION, re.IGNORECASE)
 # "in Nairobi", "at the State House", "in Nairobi's Uhuru Park"; "to attend the Doha Forum": a gathering named
 # by its place, as "to the Doha Forum" is
 PLACE_CUE = re.compile(r"\b(?:in|at|to|visit|visiting|visited|arrived in|from|attend|attends|attending|attended)\s+"
@@ -429,7 +430,7 @@ def _check_one_place(value: str, support: Support) -> FieldCheck:
             for hit in re.finditer(re.escape(needle), folded):
                 before = folded[max(0, hit.start() - 50):hit.start()]
                 # in the context a place must be where something is, not where someone goes ("to visit X")
-                cue = PLACE_CUE if support.at(i) == "quote" else _LOCATED
+                cue = PLACE_CUE if support.at(i) == "quote" else LOCATED_CUE
                 if support.at(i) == "dateline" or cue.search(before) or _in_a_named_place(text, value, cue):
                     return field(Verdict.supported, f"'{folded[max(0, hit.start() - 12):hit.end()].strip()}' in "
                                                      "the evidence", value, [Span(article_id=article.id, start=start,
