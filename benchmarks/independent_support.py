@@ -10,7 +10,7 @@ given without the facts where reading the articles sided with our gold against t
 
 A second block checks ``evals/fresh-events/``: short events written for this benchmark (other countries,
 companies, name shapes, currencies), with gold in the second annotator's format and habits. Batch 1 was
-written first and rules were fixed against it; batches 2 to 40 were each written before the rules they
+written first and rules were fixed against it; batches 2 to 41 were each written before the rules they
 led to: their figure when written is the held-out one (evals/fresh-events/README.md). Then the checker on
 hand-labelled model output for those events (evals/labels/fresh-*.json), and errors injected into their gold.
 """
