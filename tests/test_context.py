@@ -473,6 +473,8 @@ def test_a_country_is_named_through_the_leader_the_article_gives_it() -> None:
      "Andrzej Duda"),
     (("Jordan's King Abdullah II hosted Estonian Prime Minister Kristen Michal. The king invited the prime "
       "minister to Amman."), "Abdullah II", "Kristen Michal"),
+    (("Crown Prince and Prime Minister Salman bin Hamad received Estonian Prime Minister Kristen Michal. Michal "
+      "invited the crown prince to visit Tallinn."), "Kristen Michal", "Salman bin Hamad"),
 ])
 def test_the_inviter_named_by_thanks_a_possessive_or_a_title(text: str, inviter: str, invitee: str) -> None:
     _assert_direction(text, inviter, invitee)

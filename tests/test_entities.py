@@ -103,6 +103,18 @@ def test_a_title_stands_for_the_one_person_who_holds_it() -> None:
     assert [m.name for m in find_mentions(two_presidents) if m.text.startswith("The")] == []
 
 
+def test_two_titles_joined_by_and_are_one_person_s() -> None:
+    text = ("Emirati Crown Prince and Deputy Prime Minister Khaled bin Mohamed received President William Ruto "
+            "and Prime Minister Narendra Modi. The crown prince and the deputy prime minister are one man.")
+    mentions = {m.name: m for m in find_mentions(text) if not m.text.lower().startswith("the ")}
+    khaled = mentions["Khaled bin Mohamed"]
+    assert (khaled.title, khaled.country) == ("Crown Prince and Deputy Prime Minister", "United Arab Emirates")
+    assert text[khaled.start:khaled.end] == khaled.text
+    assert mentions["Narendra Modi"].title == "Prime Minister"  # two people, each with a name, stay two
+    refs = [m.name for m in find_mentions(text) if m.text.lower().startswith("the ")]
+    assert refs == ["Khaled bin Mohamed", "Khaled bin Mohamed"]
+
+
 def test_an_office_or_counterpart_stands_for_the_one_person_of_that_country() -> None:
     text = ("Kenyan President William Ruto hosted Ghanaian President John Mahama and Ghana's Trade Minister "
             "Elizabeth Ofosu-Adjare. The Kenyan leader thanked his Ghanaian counterpart. The Ghanaian leader "

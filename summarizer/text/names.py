@@ -167,8 +167,8 @@ _THE_TITLE = re.compile(r"\b(?:the|his|her|their)\s+(?:(?-i:(?P<country>[A-Z][a-
 
 def _holds(title: str, titles: set[str]) -> bool:
     """Whether a name's title is one of ``titles``, or opens with one: "Emir Sheikh" holds "emir"."""
-    lowered = title.lower()
-    return lowered in titles or any(lowered.startswith(t + " ") for t in titles)
+    return any(part in titles or any(part.startswith(t + " ") for t in titles)
+               for part in title.lower().split(" and "))  # "Crown Prince and Prime Minister" holds both
 
 
 @lru_cache(maxsize=4096)
@@ -245,7 +245,28 @@ def _find_mentions(text: str, start: int, stop: int) -> tuple[Mention, ...]:
                 groups.append([])
             groups[-1].append(word)
         mentions.extend(m for m in (_mention_from(text, g) for g in groups) if m)
-    return tuple(sorted(mentions, key=lambda m: m.start))
+    return tuple(sorted((_with_a_joined_title(text, m) for m in mentions), key=lambda m: m.start))
+
+
+# "Crown Prince and Prime Minister Mohammed bin Salman": two titles of one person, capitalised, joined by "and"
+_JOINED_TITLE = re.compile(r"\b(?P<title>" + "|".join(r"\s+".join(map(re.escape, t.split())) for t in TITLES)
+                           + r")\s+and\s+$")
+_WORD_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+)\s+$")
+
+
+def _with_a_joined_title(text: str, mention: Mention) -> Mention:
+    """The mention with the title joined to its own by "and" before it, where there is one."""
+    if not mention.title:
+        return mention
+    joined = _JOINED_TITLE.search(text, max(0, mention.start - 60), mention.start)
+    if joined is None:
+        return mention
+    start, country = joined.start(), mention.country
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if country is None and before and country_of_demonym(before.group("word")):  # "Saudi Crown Prince and ..."
+        start, country = before.start(), country_of_demonym(before.group("word"))
+    return Mention(text[start:mention.end], start, mention.end, mention.name,
+                   f"{joined.group('title')} and {mention.title}", country)
 
 
 def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
