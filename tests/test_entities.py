@@ -46,6 +46,15 @@ def test_mentions_with_titles_and_demonyms() -> None:
         assert text[mention.start:mention.end] == mention.text
 
 
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Chen Song handed Prime Minister K.P. Sharma Oli a letter.", "K.P. Sharma Oli", "Prime Minister"),
+    ("He met President A.P.J. Abdul Kalam in 2004.", "A.P.J. Abdul Kalam", "President"),
+    ("U.S. President Donald Trump met him.", "Donald Trump", "President"),  # initials of a country end there
+])
+def test_initials_are_one_word_of_a_name(text: str, name: str, title: str) -> None:
+    assert [(m.name, m.title) for m in find_mentions(text) if m.title] == [(name, title)]
+
+
 def test_strip_title() -> None:
     assert strip_title("Russian President Vladimir Putin") == "Vladimir Putin"
     assert strip_title("Deputy Prime Minister Denis Manturov") == "Denis Manturov"

@@ -27,7 +27,7 @@ for _words in sorted(_TITLE_WORDS, key=len, reverse=True):
     _TITLES_BY_FIRST.setdefault(_words[0], []).append(_words)
 _PARTICLES = lexicon.alternation("name_particles")
 _PARTICLE_WORDS = frozenset(lexicon.words("name_particles"))
-_CAPITALISED = rf"(?:[A-Z]|(?:{_PARTICLES})-[A-Z])[\w’'\-]*\.?"  # "Salman", "al-Sisi"
+_CAPITALISED = rf"(?:(?:[A-Z]\.){{2,}}|(?:[A-Z]|(?:{_PARTICLES})-[A-Z])[\w’'\-]*\.?)"  # "Salman", "al-Sisi", "K.P."
 # A run of capitalised words, with lower-case particles inside it ("Mohammed bin Salman", "von der Leyen").
 _CAPITAL_RUN = re.compile(rf"{_CAPITALISED}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+)*{_CAPITALISED})*")
 # Capitalised words that start sentences or headlines but are not names.
@@ -43,6 +43,15 @@ def _ends_sentence(word: str) -> bool:
     bare = word[:-1]
     return word.endswith(".") and (len(bare) > 2 or (len(bare) == 2 and bare.isupper())) \
         and word not in ("Sept.", "Prof.")
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _initials_after_a_title(words: list[tuple[str, int]]) -> bool:
+    """The last word is initials after a title ("Prime Minister K.P. Sharma Oli"): a name goes on after it."""
+    return len(words) > 1 and _INITIALS.fullmatch(words[-1][0]) is not None \
+        and words[-2][0].lower() in _TITLE_VOCABULARY
 
 
 def _is_break(word: str) -> bool:
@@ -241,7 +250,7 @@ def _find_mentions(text: str, start: int, stop: int) -> tuple[Mention, ...]:
                                       and words[1][0] in _TITLES_BY_FIRST):
                 groups.append([])
                 continue
-            if groups[-1] and _ends_sentence(groups[-1][-1][0]):
+            if groups[-1] and _ends_sentence(groups[-1][-1][0]) and not _initials_after_a_title(groups[-1]):
                 groups.append([])
             groups[-1].append(word)
         mentions.extend(m for m in (_mention_from(text, g) for g in groups) if m)
