@@ -768,6 +768,14 @@ def test_a_leader_called_by_the_title_alone_is_the_dateline_country_s(text: str,
     assert [fact.fields[f"parties[{i}]"].verdict.value for i in range(2)] == verdicts
 
 
+@pytest.mark.parametrize(("party", "verdict"), [("Kenya", "supported"), ("Uganda", "unsupported")])
+def test_a_home_leader_named_later_by_name_alone_still_stands_for_the_country(party: str, verdict: str) -> None:
+    text = _AT_HOME.split(", where")[0] + ".\n\nRuto and Mahama later witnessed the signing of a visa waiver pact."
+    fact = Agreement(parties=[party, "Ghana"], subject="visa waiver pact", status="signed",
+                     evidence=_evidence("Ruto and Mahama later witnessed the signing of a visa waiver pact"))
+    assert _check(fact, _article(text)).fields["parties[0]"].verdict.value == verdict
+
+
 def test_a_leader_reported_from_abroad_is_not_the_host_country_s() -> None:
     article = _article(_ABROAD)
     hosts = leaders_of("Ghana", article.text, find_mentions(article.text), article)

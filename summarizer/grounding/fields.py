@@ -325,8 +325,16 @@ def leaders_of(country: str, text: str, mentions: list[Any], article: Article | 
     for m in mentions:
         given = country_of(m.country) if m.country and m.title else country_of_person(m.name, text)
         if wanted and (iso_code(given or "") == wanted
-                       or (home and given is None and m.title and holds_an_office(m.title))):
+                       or (home and given is None and _holds_an_office_in(text, m))):
             yield m
+
+
+def _holds_an_office_in(text: str, mention: Any) -> bool:
+    """The mention's title, or the title ``text`` gives the same person elsewhere ("Yoon" after "President
+    Yoon Suk Yeol"), is an office's."""
+    if mention.title:
+        return holds_an_office(mention.title)
+    return any(m.title and holds_an_office(m.title) and same_entity(m.name, mention.name) for m in find_mentions(text))
 
 
 def _dateline_country(article: Article) -> str | None:
