@@ -776,6 +776,21 @@ def test_a_home_leader_named_later_by_name_alone_still_stands_for_the_country(pa
     assert _check(fact, _article(text)).fields["parties[0]"].verdict.value == verdict
 
 
+_SIGNED_ABROAD = "ACCRA -- President William Ruto and Ghanaian President John Mahama signed a visa pact on Monday."
+
+
+@pytest.mark.parametrize(("head", "verdict"), [
+    # a report from abroad whose headline names the other country: its unmarked leader is that country's
+    ("Kenya, Ghana sign visa pact", "supported"),
+    ("Ghana signs visa pact", "unsupported"),
+    ("Kenya, Uganda, Ghana sign visa pact", "unsupported"),  # which of two?
+])
+def test_a_leader_reported_from_abroad_is_the_other_headline_country_s(head: str, verdict: str) -> None:
+    fact = Agreement(parties=["Kenya", "Ghana"], subject="visa pact", status="signed",
+                     evidence=_evidence(_SIGNED_ABROAD[:-1]))
+    assert _check(fact, _article(f"{head}\n\n{_SIGNED_ABROAD}")).fields["parties[0]"].verdict.value == verdict
+
+
 def test_a_leader_reported_from_abroad_is_not_the_host_country_s() -> None:
     article = _article(_ABROAD)
     hosts = leaders_of("Ghana", article.text, find_mentions(article.text), article)

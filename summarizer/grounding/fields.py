@@ -54,6 +54,7 @@ from .context import (
     WHERE,
     dateline,
     dateline_place,
+    headline,
     regions,
 )
 
@@ -319,14 +320,36 @@ def leaders_of(country: str, text: str, mentions: list[Any], article: Article | 
     President Ferdinand Marcos Jr. welcomed Cambodian Prime Minister Hun Manet"); a report from abroad marks its
     hosts ("PHNOM PENH -- President Marcos met Cambodian Prime Minister Hun Manet": Marcos is no Cambodian)."""
     wanted = iso_code(country)
-    home = bool(wanted and article is not None and _dateline_country(article) == wanted
-                and not any(iso_code(country_of(m.country) or "") == wanted for m in find_mentions(text)
-                            if m.country and m.title))
+    own = bool(wanted and article is not None and _unmarked_leaders_country(article, text) == wanted)
     for m in mentions:
         given = country_of(m.country) if m.country and m.title else country_of_person(m.name, text)
         if wanted and (iso_code(given or "") == wanted
-                       or (home and given is None and _holds_an_office_in(text, m))):
+                       or (own and given is None and _holds_an_office_in(text, m))):
             yield m
+
+
+def _unmarked_leaders_country(article: Article, text: str) -> str | None:
+    """The ISO code of the country whose office holders the report calls by their title alone: the dateline's,
+    where it marks no titled person as of that country ("MANILA -- President Ferdinand Marcos Jr. welcomed Cambodian
+    Prime Minister Hun Manet"); a report from abroad marks its hosts, and then, where its headline names two
+    countries, the dateline's and one other, it is the other's ("Pakistan, Saudi Arabia sign defence pact" over
+    "RIYADH: Prime Minister Shehbaz Sharif and Saudi Crown Prince Mohammed bin Salman signed ...")."""
+    place = _dateline_country(article)
+    if place is None:
+        return None
+    marked = {iso_code(country_of(m.country) or "") for m in find_mentions(text) if m.country and m.title}
+    if place not in marked:
+        return place
+    others = _headline_countries(article) - {place}
+    return next(iter(others)) if len(others) == 1 and not others & marked else None
+
+
+def _headline_countries(article: Article) -> set[str]:
+    """The ISO codes of the countries the article's headline names ("Pakistan, Saudi Arabia sign ...")."""
+    head = headline(article)
+    if head is None:
+        return set()
+    return {code for e in nlp.entities_in(article.text, *head) if e.label == "GPE" and (code := iso_code(e.text))}
 
 
 def _holds_an_office_in(text: str, mention: Any) -> bool:
