@@ -146,6 +146,17 @@ def test_the_datelines_place_is_no_participant(participants: list[str], verdict:
     assert _check(fact, article).fields["participants"].verdict == verdict
 
 
+@pytest.mark.parametrize(("participants", "verdict"), [
+    (["Thongloun Sisoulith", "Communist Party General Secretary"], Verdict.supported),  # the title names him
+    (["Thongloun Sisoulith", "Communist Party"], Verdict.unsupported),                  # the party does not
+])
+def test_a_participant_written_as_the_other_s_title_is_that_person(participants: list[str], verdict: Verdict) -> None:
+    text = ("Lao President Thongloun Sisoulith held talks with Vietnamese Communist Party General Secretary To Lam "
+            "on Monday.")
+    fact = Meeting(participants=participants, evidence=_evidence(text[:-1]))
+    assert _check(fact, _article(text)).fields["participants"].verdict == verdict
+
+
 KIGALI_TALKS = "KIGALI (Wire) -- Rwanda's President Paul Kagame held talks with Felix Tshisekedi in Kigali on Tuesday."
 
 

@@ -55,6 +55,17 @@ def test_initials_are_one_word_of_a_name(text: str, name: str, title: str) -> No
     assert [(m.name, m.title) for m in find_mentions(text) if m.title] == [(name, title)]
 
 
+@pytest.mark.parametrize(("text", "name", "title", "country"), [
+    # a title after an organisation's name, and a name that opens with a word that opens sentences
+    ("Vietnam's Communist Party General Secretary To Lam met him.", "To Lam", "General Secretary", "Vietnam"),
+    ("Reserve Bank Governor Lesetja Kganyago spoke.", "Lesetja Kganyago", "Governor", None),
+    ("Party General Secretary To Lam left Vientiane.", "To Lam", "General Secretary", None),
+])
+def test_a_title_after_an_organisation_s_name(text: str, name: str, title: str, country: str | None) -> None:
+    assert [(m.name, m.title, m.country) for m in find_mentions(text) if m.title] == [(name, title, country)]
+    assert [m.name for m in find_mentions("Standard Chartered Bank said on Monday.")] == ["Standard Chartered Bank"]
+
+
 def test_strip_title() -> None:
     assert strip_title("Russian President Vladimir Putin") == "Vladimir Putin"
     assert strip_title("Deputy Prime Minister Denis Manturov") == "Denis Manturov"

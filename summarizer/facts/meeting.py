@@ -94,7 +94,7 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
         if not cued:
             continue
         mentions = support.mentions(i)
-        named = [(p, [m for m in mentions if same_entity(p, m.name)]) for p in fact.participants]
+        named = [(p, [m for m in mentions if same_entity(p, m.name) or _by_title(p, m)]) for p in fact.participants]
         if any(not hits for _, hits in named):
             continue
         positions = [[(h.start, h.end) for h in hits] for _, hits in named]
@@ -138,6 +138,14 @@ def _check_meeting(fact: Meeting, support: Support) -> FieldCheck | None:
         return field(Verdict.supported, "the participants are the parties of a meeting in the evidence",
                      fact.participants, [span])
     return None
+
+
+def _by_title(value: str, mention: Any) -> bool:
+    """``value`` is the title the mention writes before the name ("Communist Party General Secretary" for
+    "Vietnamese Communist Party General Secretary To Lam"): it names that person."""
+    if not mention.title or not normalise(value).endswith(normalise(mention.title)):
+        return False
+    return normalise(value) in normalise(mention.text[:len(mention.text) - len(mention.name)])
 
 
 def _parties_of(meet: re.Pattern[str], text: str, start: int, end: int,

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from . import lexicon
 from .acronyms import initials
 from .align import normalise
-from .countries import country_name, country_of_demonym, iso_code
+from .countries import country_code_of_place, country_name, country_of_demonym, iso_code
 
 TITLES = sorted(lexicon.words("titles"), key=len, reverse=True)  # longest first: "Deputy Prime Minister"
 _TITLE_WORDS = [t.split() for t in TITLES] + [["Ministers"], ["Presidents"], ["Leaders"]]
@@ -246,8 +246,12 @@ def _find_mentions(text: str, start: int, stop: int) -> tuple[Mention, ...]:
         words = [(m.group(0), run.start() + m.start()) for m in re.finditer(r"\S+", run.group(0))]
         groups: list[list[tuple[str, int]]] = [[]]
         for i, word in enumerate(words):
-            if _is_break(word[0]) or (i == 0 and len(words) > 1 and _is_participle(word[0])
-                                      and words[1][0] in _TITLES_BY_FIRST):
+            # a break word opens the name after a title ("General Secretary To Lam"), where one more word ends the
+            # run and names no place (a headline's "Invites PM To Russia")
+            named = 0 < i == len(words) - 2 and words[i - 1][0].lower() in _TITLE_VOCABULARY \
+                and country_code_of_place(words[-1][0].rstrip(".,")) is None
+            if (_is_break(word[0]) and not named) or (i == 0 and len(words) > 1 and _is_participle(word[0])
+                                                      and words[1][0] in _TITLES_BY_FIRST):
                 groups.append([])
                 continue
             if groups[-1] and _ends_sentence(groups[-1][-1][0]) and not _initials_after_a_title(groups[-1]):
@@ -290,6 +294,7 @@ def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
         country = nationality or lead  # "Kenyan President ...", "Ghana’s Foreign Minister ..."
         words = words[1:]
     title_words: list[str] = []
+    words = _after_an_organisation(words)
     matched = True
     while matched and words:
         matched = False
@@ -316,6 +321,18 @@ def _mention_from(text: str, words: list[tuple[str, int]]) -> Mention | None:
     mention_start = first if (title_words or country) else name_start
     return Mention(text[mention_start:name_end], mention_start, name_end, name,
                    " ".join(title_words) or None, country)
+
+
+def _after_an_organisation(words: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The words from a title that follows up to four words of an organisation's name, where a name follows the
+    title ("Communist Party General Secretary To Lam", "Central Bank Governor Lesetja Kganyago"); else all."""
+    if words and words[0][0] in _TITLES_BY_FIRST:
+        return words
+    for i in range(1, min(5, len(words) - 1)):
+        for title in _TITLES_BY_FIRST.get(words[i][0], ()):
+            if [w for w, _ in words[i:i + len(title)]] == title and len(words) > i + len(title):
+                return words[i:]
+    return words
 
 
 def country_of_person(name: str, text: str) -> str | None:
