@@ -27,7 +27,8 @@ for _words in sorted(_TITLE_WORDS, key=len, reverse=True):
     _TITLES_BY_FIRST.setdefault(_words[0], []).append(_words)
 _PARTICLES = lexicon.alternation("name_particles")
 _PARTICLE_WORDS = frozenset(lexicon.words("name_particles"))
-_CAPITALISED = rf"(?:(?:[A-Z]\.){{2,}}|(?:[A-Z]|(?:{_PARTICLES})-[A-Z])[\w’'\-]*\.?)"  # "Salman", "al-Sisi", "K.P."
+_INITIALS = r"(?:[A-Z]\.){2,}"  # "K.P.", "U.S."
+_CAPITALISED = rf"(?:{_INITIALS}|(?:[A-Z]|(?:{_PARTICLES})-[A-Z])[\w’'\-]*\.?)"  # "Salman", "al-Sisi", "K.P."
 # A run of capitalised words, with lower-case particles inside it ("Mohammed bin Salman", "von der Leyen").
 _CAPITAL_RUN = re.compile(rf"{_CAPITALISED}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+)*{_CAPITALISED})*")
 # Capitalised words that start sentences or headlines but are not names.
@@ -45,12 +46,9 @@ def _ends_sentence(word: str) -> bool:
         and word not in ("Sept.", "Prof.")
 
 
-_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
-
-
 def _initials_after_a_title(words: list[tuple[str, int]]) -> bool:
     """The last word is initials after a title ("Prime Minister K.P. Sharma Oli"): a name goes on after it."""
-    return len(words) > 1 and _INITIALS.fullmatch(words[-1][0]) is not None \
+    return len(words) > 1 and re.fullmatch(_INITIALS, words[-1][0]) is not None \
         and words[-2][0].lower() in _TITLE_VOCABULARY
 
 
@@ -276,8 +274,8 @@ def _with_a_joined_title(text: str, mention: Mention) -> Mention:
         return mention
     start, country = joined.start(), mention.country
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if country is None and before and country_of_demonym(before.group("word")):  # "Saudi Crown Prince and ..."
-        start, country = before.start(), country_of_demonym(before.group("word"))
+    if country is None and before and (demonym := country_of_demonym(before.group("word"))):  # "Saudi Crown ..."
+        start, country = before.start(), demonym
     return Mention(text[start:mention.end], start, mention.end, mention.name,
                    f"{joined.group('title')} and {mention.title}", country)
 
